@@ -1,0 +1,109 @@
+package org.parley.platform.security;
+
+import static org.springframework.http.HttpMethod.DELETE;
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.PATCH;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.time.Clock;
+
+import org.parley.platform.Role;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Every endpoint has an explicit rule here; anything unlisted is denied. Features then refine per
+ * process (a mediator administers only the processes they mediate) and per party (a delegate sees
+ * only what is shared with its party).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfig {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    private static final String MEDIATOR = Role.MEDIATOR.name();
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        // bcrypt by default, with the algorithm named in each stored hash so it can be upgraded later.
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(AccountUserDetailsService users, PasswordEncoder passwords, LoginThrottle throttle) {
+        return new ProviderManager(new ThrottledAuthenticationProvider(users, passwords, throttle));
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemSecurityHandlers problems) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+                .csrf(c -> c.disable()) // bearer tokens only: no cookie is honoured on these paths
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.requireExplicitSave(true))
+                .anonymous(a -> {})
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers(GET, "/api/v1/me").authenticated()
+                        .requestMatchers(GET, "/api/v1/accounts").hasRole(MEDIATOR)
+                        .requestMatchers(POST, "/api/v1/accounts").hasRole(MEDIATOR)
+                        .requestMatchers(GET, "/api/v1/processes", "/api/v1/processes/**").permitAll()
+                        .requestMatchers(POST, "/api/v1/processes", "/api/v1/processes/**").hasRole(MEDIATOR)
+                        .requestMatchers(PUT, "/api/v1/processes/**").hasRole(MEDIATOR)
+                        .requestMatchers(PATCH, "/api/v1/processes/**").hasRole(MEDIATOR)
+                        .requestMatchers(DELETE, "/api/v1/processes/**").hasRole(MEDIATOR)
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers(GET, "/actuator/prometheus").hasRole(MEDIATOR)
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.deny()))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(GET, "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(GET, "/", "/login", "/error").permitAll()
+                        .requestMatchers(POST, "/language").permitAll()
+                        .requestMatchers(GET, "/account").authenticated()
+                        .requestMatchers(POST, "/account/tokens", "/account/tokens/*/revoke").authenticated()
+                        .requestMatchers(GET, "/accounts").hasRole(MEDIATOR)
+                        .requestMatchers(POST, "/accounts").hasRole(MEDIATOR)
+                        // Forms that change a process: its mediators only (checked again per process).
+                        .requestMatchers(GET, "/processes/new", "/processes/*/edit", "/processes/*/*/new", "/processes/*/*/*/edit",
+                                "/processes/*/sessions/*/outcome").hasRole(MEDIATOR)
+                        .requestMatchers(POST, "/processes", "/processes/**").hasRole(MEDIATOR)
+                        .requestMatchers(GET, "/processes/**").permitAll()
+                        .anyRequest().denyAll());
+        return http.build();
+    }
+}

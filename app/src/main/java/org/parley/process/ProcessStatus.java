@@ -1,0 +1,3 @@
+package org.parley.process;
+
+public enum ProcessStatus { PREPARATION, ACTIVE, SUSPENDED, CONCLUDED }

@@ -1,0 +1,12 @@
+package org.parley.process;
+
+import java.util.List;
+
+/** A channel of the dialogue (military de-escalation, humanitarian, economic, security) and the parties at its table. */
+public record Track(long id, long processId, String name, String description, Long chairAccountId, String chairName,
+                    List<Long> partyIds) {
+
+    public TrackFormat format() {
+        return TrackFormat.of(partyIds.size());
+    }
+}
