@@ -8,6 +8,8 @@ import static org.springframework.http.HttpMethod.PUT;
 
 import java.time.Clock;
 
+import jakarta.servlet.DispatcherType;
+
 import org.parley.platform.Role;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +56,7 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemSecurityHandlers problems) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**")
+        http.securityMatcher("/api/**", "/log/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .csrf(c -> c.disable()) // bearer tokens only: no cookie is honoured on these paths
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
@@ -68,12 +70,17 @@ class SecurityConfig {
                         .requestMatchers(GET, "/api/v1/me").authenticated()
                         .requestMatchers(GET, "/api/v1/accounts").hasRole(MEDIATOR)
                         .requestMatchers(POST, "/api/v1/accounts").hasRole(MEDIATOR)
+                        .requestMatchers(GET, "/api/v1/record", "/api/v1/record/**").permitAll()
+                        .requestMatchers(POST, "/api/v1/record/witnesses").hasAnyRole(MEDIATOR, Role.DELEGATE.name())
+                        // The public log as C2SP tlog-tiles; a witness authenticates by its cosignature.
+                        .requestMatchers(GET, "/log/checkpoint", "/log/tile/**").permitAll()
+                        .requestMatchers(POST, "/log/add-checkpoint").permitAll()
                         .requestMatchers(GET, "/api/v1/processes", "/api/v1/processes/**").permitAll()
                         .requestMatchers(POST, "/api/v1/processes", "/api/v1/processes/**").hasRole(MEDIATOR)
                         .requestMatchers(PUT, "/api/v1/processes/**").hasRole(MEDIATOR)
                         .requestMatchers(PATCH, "/api/v1/processes/**").hasRole(MEDIATOR)
                         .requestMatchers(DELETE, "/api/v1/processes/**").hasRole(MEDIATOR)
-                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml").permitAll()
                         .requestMatchers(GET, "/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers(GET, "/actuator/prometheus").hasRole(MEDIATOR)
                         .anyRequest().denyAll());
@@ -90,6 +97,8 @@ class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
                 .authorizeHttpRequests(a -> a
+                        // Error pages and forwards belong to a request that was already authorised.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(GET, "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(GET, "/", "/login", "/error").permitAll()

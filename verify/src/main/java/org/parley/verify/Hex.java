@@ -1,0 +1,13 @@
+package org.parley.verify;
+
+import java.util.Base64;
+
+final class Hex {
+
+    private Hex() {
+    }
+
+    static String b64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}
