@@ -42,6 +42,12 @@ class ProcessPages {
         this.clock = clock;
     }
 
+    /** The choices of who may read a session's outcome, for the session and outcome forms. */
+    @ModelAttribute("visibilities")
+    Visibility[] visibilities() {
+        return Visibility.values();
+    }
+
     // --- home and processes
 
     @GetMapping("/")

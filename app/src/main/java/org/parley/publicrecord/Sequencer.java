@@ -91,7 +91,8 @@ class Sequencer implements SmartLifecycle {
             long size = jdbc.sql("SELECT tree_size FROM record_log WHERE id = 1 FOR UPDATE").query(Long.class).single();
             List<Long> ids = new ArrayList<>();
             List<byte[]> entries = new ArrayList<>();
-            jdbc.sql("SELECT id, entry FROM record_entry WHERE leaf_index IS NULL ORDER BY id LIMIT ? FOR UPDATE")
+            // No row locks needed: only the sequencer, which holds the lock above, ever touches pending rows.
+            jdbc.sql("SELECT id, entry FROM record_entry WHERE leaf_index IS NULL ORDER BY id LIMIT ?")
                     .param(props.batchSize())
                     .query(rs -> {
                         ids.add(rs.getLong(1));
@@ -164,6 +165,7 @@ class Sequencer implements SmartLifecycle {
     @Override
     public void start() {
         initialise();
+        log.info("Public record {} signed by verifier key {}", props.origin(), key.verifierKey());
         running = true;
         thread = Thread.ofPlatform().name("record-sequencer").daemon(true).start(this::loop);
     }

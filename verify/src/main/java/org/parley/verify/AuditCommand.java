@@ -37,7 +37,7 @@ final class AuditCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.printf("audit passed: %d entries of %s, %d tiles and their entry bundles recomputed in %.1f s%n",
                 report.entries(), checkpoint.origin(), report.tiles(), seconds);
-        out.println("root: " + Hex.b64(checkpoint.rootHash()));
+        out.println("root: " + Encodings.b64(checkpoint.rootHash()));
         out.flush();
         return VerifyCommand.VERIFIED;
     }

@@ -24,7 +24,7 @@ final class CheckpointCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println("origin: " + checkpoint.origin());
         out.println("size: " + checkpoint.size());
-        out.println("root: " + Hex.b64(checkpoint.rootHash()));
+        out.println("root: " + Encodings.b64(checkpoint.rootHash()));
         for (String extension : checkpoint.extensions()) {
             out.println("extension: " + extension);
         }

@@ -55,7 +55,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         }
         if (oldSize == 0) {
             if (!MessageDigest.isEqual(root, MerkleHasher.emptyRootHash())) {
-                throw new InvalidProofException("the root of an empty tree is " + Hex.b64(MerkleHasher.emptyRootHash())
+                throw new InvalidProofException("the root of an empty tree is " + Encodings.b64(MerkleHasher.emptyRootHash())
                         + ", not " + oldRoot);
             }
         } else {
@@ -63,8 +63,8 @@ final class ConsistencyCommand implements Callable<Integer> {
             proof.verify(root, checkpoint.rootHash());
         }
         var out = spec.commandLine().getOut();
-        out.println("tree of size " + size + " (root " + Hex.b64(checkpoint.rootHash()) + ") of " + checkpoint.origin()
-                + " is consistent with size " + oldSize + " (root " + Hex.b64(root) + ")");
+        out.println("tree of size " + size + " (root " + Encodings.b64(checkpoint.rootHash()) + ") of " + checkpoint.origin()
+                + " is consistent with size " + oldSize + " (root " + Encodings.b64(root) + ")");
         out.flush();
         return VerifyCommand.VERIFIED;
     }

@@ -64,13 +64,13 @@ final class InclusionCommand implements Callable<Integer> {
         try {
             proof.verify(leafHash, checkpoint.rootHash());
         } catch (InvalidProofException e) {
-            throw new InvalidProofException("entry " + index + " with leaf hash " + Hex.b64(leafHash)
+            throw new InvalidProofException("entry " + index + " with leaf hash " + Encodings.b64(leafHash)
                     + " is not in the signed tree of size " + size + ": " + e.getMessage());
         }
         var out = spec.commandLine().getOut();
         out.println("entry " + index + " is included in " + checkpoint.origin() + " at size " + size);
-        out.println("leaf hash: " + Hex.b64(leafHash));
-        out.println("root: " + Hex.b64(checkpoint.rootHash()));
+        out.println("leaf hash: " + Encodings.b64(leafHash));
+        out.println("root: " + Encodings.b64(checkpoint.rootHash()));
         out.flush();
         return VerifyCommand.VERIFIED;
     }

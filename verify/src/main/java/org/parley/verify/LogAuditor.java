@@ -84,8 +84,8 @@ final class LogAuditor {
         }
         byte[] root = new ProofBuilder(new TileHashReader(rightEdge, size)).rootHash(size);
         if (!MessageDigest.isEqual(root, checkpoint.rootHash())) {
-            throw new CorruptLogException("root hash recomputed from all " + size + " entries is " + Hex.b64(root)
-                    + ", but the checkpoint signs " + Hex.b64(checkpoint.rootHash()));
+            throw new CorruptLogException("root hash recomputed from all " + size + " entries is " + Encodings.b64(root)
+                    + ", but the checkpoint signs " + Encodings.b64(checkpoint.rootHash()));
         }
         return new Report(size, tilesRead + levels.stream().mapToLong(l -> l.tilesRead).sum());
     }

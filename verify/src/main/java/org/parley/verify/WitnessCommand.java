@@ -102,7 +102,7 @@ final class WitnessCommand implements Callable<Integer> {
                 }
                 if (latest.size() < before.size()) {
                     throw new WitnessException(WitnessException.Reason.BAD_REQUEST, "log went backwards: this witness saw size "
-                            + before.size() + " (root " + Hex.b64(before.rootHash()) + "), the log now serves size "
+                            + before.size() + " (root " + Encodings.b64(before.rootHash()) + "), the log now serves size "
                             + latest.size() + "; refusing to cosign");
                 }
             }

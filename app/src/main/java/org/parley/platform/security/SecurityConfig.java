@@ -102,6 +102,7 @@ class SecurityConfig {
                         .requestMatchers(GET, "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(GET, "/", "/login", "/error").permitAll()
+                        .requestMatchers(GET, "/record", "/record/**").permitAll()
                         .requestMatchers(POST, "/language").permitAll()
                         .requestMatchers(GET, "/account").authenticated()
                         .requestMatchers(POST, "/account/tokens", "/account/tokens/*/revoke").authenticated()

@@ -117,6 +117,9 @@ class AuthorizationTest {
         rule("GET /actuator/info", Access.PUBLIC);
         rule("GET /actuator/prometheus", Access.MEDIATOR);
         // Pages
+        rule("GET /record", Access.PUBLIC);
+        rule("GET /record/entries/{index}", Access.PUBLIC);
+        rule("GET /record/about", Access.PUBLIC);
         rule("POST /language", Access.PUBLIC);
     }
 

@@ -88,15 +88,8 @@ public final class ProofBuilder {
         return hashRanges(List.of(new Range(0, treeSize))).get(0);
     }
 
-    /** The perfect subtrees that tile {@code [0, treeSize)}, left to right: the tree's compact range. */
-    public static List<NodeId> compactRange(long treeSize) {
-        List<NodeId> nodes = new ArrayList<>();
-        new Range(0, treeSize).appendNodes(nodes);
-        return nodes;
-    }
-
-    /** Folds hashes of a compact range (left to right) into the root of the subtree they tile. */
-    public static byte[] foldRight(List<byte[]> hashes) {
+    /** Folds the hashes of the perfect subtrees tiling a range, left to right, into the range's hash. */
+    private static byte[] foldRight(List<byte[]> hashes) {
         if (hashes.isEmpty()) {
             return MerkleHasher.emptyRootHash();
         }

@@ -2,9 +2,9 @@ package org.parley.verify;
 
 import java.util.Base64;
 
-final class Hex {
+final class Encodings {
 
-    private Hex() {
+    private Encodings() {
     }
 
     static String b64(byte[] bytes) {
