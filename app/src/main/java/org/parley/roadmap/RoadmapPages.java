@@ -121,6 +121,7 @@ class RoadmapPages {
         Long party = partyId != null && partyById.containsKey(partyId) ? partyId : null;
         Timeline timeline = roadmap.timeline(pid, track, party);
         model.addAttribute("timeline", timeline);
+        model.addAttribute("arrows", arrows(timeline));
         model.addAttribute("selectedTrack", track);
         model.addAttribute("selectedParty", party);
         model.addAttribute("milestoneById", byId(roadmap.milestones(pid)));
@@ -130,6 +131,33 @@ class RoadmapPages {
         response.addHeader("Vary", "HX-Request");
         boolean htmx = "true".equals(request.getHeader("HX-Request")) && request.getHeader("HX-History-Restore-Request") == null;
         return htmx ? "roadmap/roadmap :: timeline-region" : "roadmap/roadmap";
+    }
+
+    /** A dependency arrow as drawn: from the end of the prerequisite's bar into the dependent's bar. */
+    record Arrow(long fromId, long toId, String d) {
+    }
+
+    /**
+     * The timeline's elbows, except where the dependent bar starts right where its prerequisite ends (the
+     * usual case): there an elbow would have to double back, so the arrow drops onto the top of the bar.
+     */
+    static List<Arrow> arrows(Timeline timeline) {
+        Map<Long, Timeline.Bar> bars = new LinkedHashMap<>();
+        timeline.bars().forEach(b -> bars.put(b.milestone().id(), b));
+        List<Arrow> arrows = new ArrayList<>();
+        for (Timeline.Link l : timeline.links()) {
+            Timeline.Bar to = bars.get(l.toId());
+            if (l.x2() - l.x1() >= 14 || to == null) {
+                arrows.add(new Arrow(l.fromId(), l.toId(), l.path()));
+                continue;
+            }
+            double x = Math.min(Math.max(l.x1() + 8, to.x() + 4), to.endX() - 2);
+            // Down onto the bar's top edge, or up onto its bottom edge if it is drawn above.
+            double end = l.y2() > l.y1() ? to.y() - 2 : to.y() + 20;
+            arrows.add(new Arrow(l.fromId(), l.toId(), String.format(java.util.Locale.ROOT, "M%.1f,%.1f H%.1f V%.1f",
+                    l.x1(), l.y1(), x, end)));
+        }
+        return arrows;
     }
 
     /** The x of a date on the timeline's scale, or -1 when it falls outside the drawn months. */

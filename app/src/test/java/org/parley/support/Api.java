@@ -84,7 +84,7 @@ public final class Api {
 
     public Response send(String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", "application/json, application/problem+json, */*;q=0.1")
                 .header("Accept-Language", language);
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
