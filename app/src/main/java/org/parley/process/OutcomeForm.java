@@ -17,17 +17,15 @@ public class OutcomeForm {
 
     static final int BLANK_ACTION_ROWS = 3;
 
-    @Valid
-    private List<AttendanceRow> attendance = new ArrayList<>();
+    private List<@Valid AttendanceRow> attendance = new ArrayList<>();
     @Size(max = 20000)
     private String outcome;
     @Size(max = 100000)
     private String minutes;
     @NotNull
-    private Visibility minutesVisibility = Visibility.PARTIES;
-    @Valid
+    private Visibility minutesVisibility;
     @Size(max = 100)
-    private List<ActionRow> actions = new ArrayList<>();
+    private List<@Valid ActionRow> actions = new ArrayList<>();
 
     static OutcomeForm of(Session session, Track track) {
         OutcomeForm f = new OutcomeForm();

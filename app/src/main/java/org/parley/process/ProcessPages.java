@@ -98,8 +98,8 @@ class ProcessPages {
         return invalid("process/process-form", model);
     }
 
-    @GetMapping("/processes/{pid}/edit")
-    String editProcess(@PathVariable long pid, Model model) {
+    @GetMapping("/processes/{processId}/edit")
+    String editProcess(@PathVariable("processId") long pid, Model model) {
         Process process = mediated(pid, model);
         model.addAttribute("form", ProcessForm.of(process));
         model.addAttribute("editing", true);
@@ -107,8 +107,8 @@ class ProcessPages {
         return "process/process-form";
     }
 
-    @PostMapping("/processes/{pid}/edit")
-    ModelAndView updateProcess(@PathVariable long pid, @Valid @ModelAttribute("form") ProcessForm form, BindingResult result, Model model) {
+    @PostMapping("/processes/{processId}/edit")
+    ModelAndView updateProcess(@PathVariable("processId") long pid, @Valid @ModelAttribute("form") ProcessForm form, BindingResult result, Model model) {
         mediated(pid, model);
         if (!result.hasErrors()) {
             try {
@@ -125,8 +125,8 @@ class ProcessPages {
 
     // --- parties
 
-    @GetMapping("/processes/{pid}/parties")
-    String parties(@PathVariable long pid, Model model) {
+    @GetMapping("/processes/{processId}/parties")
+    String parties(@PathVariable("processId") long pid, Model model) {
         processModel(pid, model);
         List<Party> parties = processes.parties(pid);
         List<Track> tracks = processes.tracks(pid);
@@ -137,15 +137,15 @@ class ProcessPages {
         return "process/parties";
     }
 
-    @GetMapping("/processes/{pid}/parties/new")
-    String newParty(@PathVariable long pid, Model model) {
+    @GetMapping("/processes/{processId}/parties/new")
+    String newParty(@PathVariable("processId") long pid, Model model) {
         mediated(pid, model);
         model.addAttribute("form", new PartyForm());
         return partyForm(model);
     }
 
-    @PostMapping("/processes/{pid}/parties/new")
-    ModelAndView addParty(@PathVariable long pid, @Valid @ModelAttribute("form") PartyForm form, BindingResult result, Model model) {
+    @PostMapping("/processes/{processId}/parties/new")
+    ModelAndView addParty(@PathVariable("processId") long pid, @Valid @ModelAttribute("form") PartyForm form, BindingResult result, Model model) {
         mediated(pid, model);
         if (!result.hasErrors()) {
             try {
@@ -166,8 +166,8 @@ class ProcessPages {
 
     // --- tracks
 
-    @GetMapping("/processes/{pid}/tracks")
-    String tracks(@PathVariable long pid, Model model) {
+    @GetMapping("/processes/{processId}/tracks")
+    String tracks(@PathVariable("processId") long pid, Model model) {
         processModel(pid, model);
         List<Track> tracks = processes.tracks(pid);
         List<Session> sessions = processes.sessions(pid, Viewer.current());
@@ -177,8 +177,8 @@ class ProcessPages {
         return "process/tracks";
     }
 
-    @GetMapping("/processes/{pid}/tracks/{tid}")
-    String track(@PathVariable long pid, @PathVariable long tid, Model model) {
+    @GetMapping("/processes/{processId}/tracks/{trackId}")
+    String track(@PathVariable("processId") long pid, @PathVariable("trackId") long tid, Model model) {
         processModel(pid, model);
         Track track = processes.track(pid, tid);
         model.addAttribute("track", track);
@@ -188,15 +188,15 @@ class ProcessPages {
         return "process/track";
     }
 
-    @GetMapping("/processes/{pid}/tracks/new")
-    String newTrack(@PathVariable long pid, Model model) {
+    @GetMapping("/processes/{processId}/tracks/new")
+    String newTrack(@PathVariable("processId") long pid, Model model) {
         mediated(pid, model);
         model.addAttribute("form", new TrackForm());
         return trackForm(model);
     }
 
-    @PostMapping("/processes/{pid}/tracks/new")
-    ModelAndView addTrack(@PathVariable long pid, @Valid @ModelAttribute("form") TrackForm form, BindingResult result, Model model) {
+    @PostMapping("/processes/{processId}/tracks/new")
+    ModelAndView addTrack(@PathVariable("processId") long pid, @Valid @ModelAttribute("form") TrackForm form, BindingResult result, Model model) {
         mediated(pid, model);
         if (!result.hasErrors()) {
             try {
@@ -216,8 +216,8 @@ class ProcessPages {
 
     // --- sessions
 
-    @GetMapping("/processes/{pid}/sessions")
-    String sessions(@PathVariable long pid, Model model) {
+    @GetMapping("/processes/{processId}/sessions")
+    String sessions(@PathVariable("processId") long pid, Model model) {
         processModel(pid, model);
         Instant now = clock.instant();
         List<Session> all = processes.sessions(pid, Viewer.current());
@@ -226,18 +226,18 @@ class ProcessPages {
         return "process/sessions";
     }
 
-    @GetMapping("/processes/{pid}/sessions/{sid}")
-    String session(@PathVariable long pid, @PathVariable long sid, Model model) {
+    @GetMapping("/processes/{processId}/sessions/{sessionId}")
+    String session(@PathVariable("processId") long pid, @PathVariable("sessionId") long sid, Model model) {
         processModel(pid, model);
         Session session = processes.session(pid, sid, Viewer.current());
-        model.addAttribute("session", session);
+        model.addAttribute("meeting", session);
         model.addAttribute("track", processes.track(pid, session.trackId()));
         model.addAttribute("ended", ended(session, clock.instant()));
         return "process/session";
     }
 
-    @GetMapping("/processes/{pid}/sessions/new")
-    String newSession(@PathVariable long pid, @org.springframework.web.bind.annotation.RequestParam(required = false) Long track,
+    @GetMapping("/processes/{processId}/sessions/new")
+    String newSession(@PathVariable("processId") long pid, @org.springframework.web.bind.annotation.RequestParam(required = false) Long track,
                       Model model) {
         mediated(pid, model);
         SessionForm form = new SessionForm();
@@ -246,8 +246,8 @@ class ProcessPages {
         return "process/session-form";
     }
 
-    @PostMapping("/processes/{pid}/sessions/new")
-    ModelAndView addSession(@PathVariable long pid, @Valid @ModelAttribute("form") SessionForm form, BindingResult result, Model model) {
+    @PostMapping("/processes/{processId}/sessions/new")
+    ModelAndView addSession(@PathVariable("processId") long pid, @Valid @ModelAttribute("form") SessionForm form, BindingResult result, Model model) {
         mediated(pid, model);
         if (!result.hasErrors()) {
             try {
@@ -260,8 +260,8 @@ class ProcessPages {
         return invalid("process/session-form", model);
     }
 
-    @GetMapping("/processes/{pid}/sessions/{sid}/outcome")
-    String outcomeForm(@PathVariable long pid, @PathVariable long sid, Model model) {
+    @GetMapping("/processes/{processId}/sessions/{sessionId}/outcome")
+    String outcomeForm(@PathVariable("processId") long pid, @PathVariable("sessionId") long sid, Model model) {
         mediated(pid, model);
         Session session = processes.session(pid, sid, Viewer.current());
         Track track = processes.track(pid, session.trackId());
@@ -269,8 +269,8 @@ class ProcessPages {
         return outcomePage(session, track, model);
     }
 
-    @PostMapping("/processes/{pid}/sessions/{sid}/outcome")
-    ModelAndView recordOutcome(@PathVariable long pid, @PathVariable long sid, @Valid @ModelAttribute("form") OutcomeForm form,
+    @PostMapping("/processes/{processId}/sessions/{sessionId}/outcome")
+    ModelAndView recordOutcome(@PathVariable("processId") long pid, @PathVariable("sessionId") long sid, @Valid @ModelAttribute("form") OutcomeForm form,
                                BindingResult result, Model model) {
         mediated(pid, model);
         Session session = processes.session(pid, sid, Viewer.current());
@@ -288,7 +288,7 @@ class ProcessPages {
     }
 
     private String outcomePage(Session session, Track track, Model model) {
-        model.addAttribute("session", session);
+        model.addAttribute("meeting", session);
         model.addAttribute("track", track);
         return "process/outcome-form";
     }

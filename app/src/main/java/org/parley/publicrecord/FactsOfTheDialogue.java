@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 class FactsOfTheDialogue {
 
     private static final String MEDIATOR = "MEDIATOR";
+    private static final int MAX_TEXT = 8000;
     private final PublicRecord record;
 
     FactsOfTheDialogue(PublicRecord record) {
@@ -46,7 +47,7 @@ class FactsOfTheDialogue {
     @EventListener
     void on(SessionOutcomeRecorded e) {
         if (e.visibility() == Visibility.PUBLIC) {
-            record.append(Fact.of("session.outcome", e.processId(), "session/" + e.sessionId(), e.at(), MEDIATOR, data("track", e.trackId(), "title", e.title(), "outcome", e.outcome())));
+            record.append(Fact.of("session.outcome", e.processId(), "session/" + e.sessionId(), e.at(), MEDIATOR, data("track", e.trackId(), "title", e.title(), "outcome", fits(e.outcome()), "outcomeSha256", sha256(e.outcome()))));
         }
     }
 
@@ -58,6 +59,20 @@ class FactsOfTheDialogue {
     @EventListener
     void on(MilestoneStatusChanged e) {
         record.append(Fact.of("milestone.status_changed", e.processId(), "milestone/" + e.milestoneId(), e.at(), MEDIATOR, data("from", e.from().name(), "to", e.to().name(), "reason", e.reason(), "evidenceSha256", e.evidenceHash())));
+    }
+
+    /** Long texts go on the record by their hash only: an entry must stay within a tile bundle's 64 KiB. */
+    private static String fits(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : null;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return text == null ? null : java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Key-value pairs in order; null values are kept as JSON null so that every entry of a type has the same keys. */

@@ -46,6 +46,11 @@ public class PublicRecord {
     @Transactional(propagation = Propagation.MANDATORY)
     public long append(Fact fact) {
         byte[] entry = EntryEncoding.encode(fact);
+        if (entry.length > org.parley.record.tiles.EntryBundle.MAX_ENTRY_SIZE) {
+            // Refused here, in the fact's transaction: once queued, an oversized entry would stop the sequencer.
+            throw new IllegalArgumentException("A " + fact.type() + " entry of " + entry.length + " bytes exceeds the record's "
+                    + org.parley.record.tiles.EntryBundle.MAX_ENTRY_SIZE + "-byte limit; put a hash of large content in the fact");
+        }
         long id = jdbc.sql("INSERT INTO record_entry (fact_type, process_id, subject, entry) VALUES (?, ?, ?, ?) RETURNING id")
                 .params(fact.type(), fact.processId(), fact.subject(), entry).query(Long.class).single();
         if (TransactionSynchronizationManager.isSynchronizationActive()) {

@@ -79,8 +79,8 @@ class RoadmapPages {
 
     // --- overview
 
-    @GetMapping("/processes/{pid}")
-    String overview(@PathVariable long pid, Model model) {
+    @GetMapping("/processes/{processId}")
+    String overview(@PathVariable("processId") long pid, Model model) {
         processModel(pid, model);
         List<Milestone> milestones = roadmap.milestones(pid);
         Instant now = clock.instant();
@@ -107,8 +107,8 @@ class RoadmapPages {
 
     // --- roadmap
 
-    @GetMapping("/processes/{pid}/roadmap")
-    String roadmap(@PathVariable long pid, @RequestParam(name = "track", required = false) Long trackId,
+    @GetMapping("/processes/{processId}/roadmap")
+    String roadmap(@PathVariable("processId") long pid, @RequestParam(name = "track", required = false) Long trackId,
                    @RequestParam(name = "party", required = false) Long partyId, Model model,
                    HttpServletRequest request, HttpServletResponse response) {
         Process process = processModel(pid, model);
@@ -169,28 +169,25 @@ class RoadmapPages {
         return Timeline.LABEL_WIDTH + ChronoUnit.DAYS.between(t.from(), date) * perDay;
     }
 
-    @GetMapping("/processes/{pid}/milestones")
-    String milestones(@PathVariable long pid) {
+    @GetMapping("/processes/{processId}/milestones")
+    String milestones(@PathVariable("processId") long pid) {
         processes.get(pid);
         return "redirect:/processes/" + pid + "/roadmap";
     }
 
     // --- one milestone
 
-    @GetMapping("/processes/{pid}/milestones/{mid}")
-    String milestone(@PathVariable long pid, @PathVariable long mid, Model model) {
+    @GetMapping("/processes/{processId}/milestones/{milestoneId}")
+    String milestone(@PathVariable("processId") long pid, @PathVariable("milestoneId") long mid, Model model) {
         Milestone m = milestonePage(pid, mid, model);
         StatusForm form = new StatusForm();
         form.setEffectiveOn(roadmap.today());
-        if (!m.status().next().isEmpty()) {
-            form.setStatus(m.status().next().contains(MilestoneStatus.COMPLETED) ? MilestoneStatus.COMPLETED : m.status().next().iterator().next());
-        }
         model.addAttribute("statusForm", form);
         return "roadmap/milestone";
     }
 
-    @PostMapping("/processes/{pid}/milestones/{mid}/status")
-    ModelAndView changeStatus(@PathVariable long pid, @PathVariable long mid, @Valid @ModelAttribute("statusForm") StatusForm form,
+    @PostMapping("/processes/{processId}/milestones/{milestoneId}/status")
+    ModelAndView changeStatus(@PathVariable("processId") long pid, @PathVariable("milestoneId") long mid, @Valid @ModelAttribute("statusForm") StatusForm form,
                               BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
         request.setAttribute(BACK, "/processes/" + pid + "/milestones/" + mid);
         requireMediator(pid);
@@ -227,8 +224,8 @@ class RoadmapPages {
 
     // --- milestone forms
 
-    @GetMapping("/processes/{pid}/milestones/new")
-    String newMilestone(@PathVariable long pid, @RequestParam(name = "track", required = false) Long track, Model model) {
+    @GetMapping("/processes/{processId}/milestones/new")
+    String newMilestone(@PathVariable("processId") long pid, @RequestParam(name = "track", required = false) Long track, Model model) {
         mediated(pid, model);
         MilestoneForm form = new MilestoneForm();
         form.setTrackId(track);
@@ -236,8 +233,8 @@ class RoadmapPages {
         return milestoneForm(pid, null, model);
     }
 
-    @PostMapping("/processes/{pid}/milestones/new")
-    ModelAndView createMilestone(@PathVariable long pid, @Valid @ModelAttribute("form") MilestoneForm form, BindingResult result,
+    @PostMapping("/processes/{processId}/milestones/new")
+    ModelAndView createMilestone(@PathVariable("processId") long pid, @Valid @ModelAttribute("form") MilestoneForm form, BindingResult result,
                                  Model model) {
         mediated(pid, model);
         if (!result.hasErrors()) {
@@ -251,16 +248,16 @@ class RoadmapPages {
         return withStatus(milestoneForm(pid, null, model), HttpStatus.BAD_REQUEST);
     }
 
-    @GetMapping("/processes/{pid}/milestones/{mid}/edit")
-    String editMilestone(@PathVariable long pid, @PathVariable long mid, Model model) {
+    @GetMapping("/processes/{processId}/milestones/{milestoneId}/edit")
+    String editMilestone(@PathVariable("processId") long pid, @PathVariable("milestoneId") long mid, Model model) {
         mediated(pid, model);
         Milestone m = roadmap.milestone(pid, mid);
         model.addAttribute("form", MilestoneForm.of(m));
         return milestoneForm(pid, m, model);
     }
 
-    @PostMapping("/processes/{pid}/milestones/{mid}/edit")
-    ModelAndView updateMilestone(@PathVariable long pid, @PathVariable long mid, @Valid @ModelAttribute("form") MilestoneForm form,
+    @PostMapping("/processes/{processId}/milestones/{milestoneId}/edit")
+    ModelAndView updateMilestone(@PathVariable("processId") long pid, @PathVariable("milestoneId") long mid, @Valid @ModelAttribute("form") MilestoneForm form,
                                  BindingResult result, Model model) {
         mediated(pid, model);
         Milestone m = roadmap.milestone(pid, mid);

@@ -69,8 +69,8 @@ class AccountPages {
         return new ModelAndView("account/account");
     }
 
-    @PostMapping("/account/tokens/{id}/revoke")
-    String revoke(@PathVariable long id, RedirectAttributes redirect) {
+    @PostMapping("/account/tokens/{tokenId}/revoke")
+    String revoke(@PathVariable("tokenId") long id, RedirectAttributes redirect) {
         if (!tokens.revoke(Viewer.current().accountId(), id)) {
             throw new NotFoundException("token", id);
         }
