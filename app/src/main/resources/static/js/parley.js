@@ -43,7 +43,17 @@
     });
   }
 
+  /* After htmx swaps the timeline and pushes its address, the language switch returns to that address. */
+  function keepLanguageSwitchBack() {
+    document.body.addEventListener("htmx:pushedIntoHistory", function () {
+      document.querySelectorAll(".lang-switch input[name='back']").forEach(function (input) {
+        input.value = window.location.pathname + window.location.search;
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    keepLanguageSwitchBack();
     dueKinds(document);
     confirmations(document);
     errorSummary();

@@ -199,6 +199,68 @@ class PagesTest {
     }
 
     @Test
+    void aMediatorSetsUpPartiesTracksAccountsAndTokens() {
+        Web mediator = new Web("en").signIn("mediator@demo.parley");
+        Page created = mediator.post("/processes/new", "/processes/new", "name", "Pages setup process " + UUID.randomUUID(),
+                "startDate", "2026-03-01", "status", "PREPARATION", "languages", "en");
+        assertThat(created.status()).isEqualTo(302);
+        String base = created.location().replaceFirst("^https?://[^/]+", "");
+
+        String newParty = base + "/parties/new";
+        assertThat(mediator.post(newParty, newParty, "kind", "STATE", "role", "CONFLICT_PARTY", "shortName", "AA",
+                "nameEn", "Atlantis", "nameUk", "Атлантида", "nameRu", "Атлантида").status()).isEqualTo(302);
+        assertThat(mediator.post(newParty, newParty, "kind", "STATE", "role", "CONFLICT_PARTY", "shortName", "BB",
+                "nameEn", "Borduria", "nameUk", "Бордурія", "nameRu", "Бордурия").status()).isEqualTo(302);
+        Page blank = mediator.post(newParty, newParty, "kind", "STATE", "role", "GUARANTOR", "shortName", "aa",
+                "nameEn", "Another", "nameUk", "", "nameRu", "Другая");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body()).contains("Fill this in.", "value=\"Another\"");
+        Page taken = mediator.post(newParty, newParty, "kind", "STATE", "role", "GUARANTOR", "shortName", "aa",
+                "nameEn", "Another", "nameUk", "Інша", "nameRu", "Другая");
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.body()).contains("already has this short name");
+        Page parties = mediator.get(base + "/parties");
+        assertThat(parties.body()).contains("Atlantis", "Borduria", "Party to the conflict");
+
+        long processId = Long.parseLong(base.substring(base.lastIndexOf('/') + 1));
+        List<Party> both = processes.parties(processId);
+        String newTrack = base + "/tracks/new";
+        Page lonely = mediator.post(newTrack, newTrack, "name", "Border talks", "partyIds", String.valueOf(both.get(0).id()));
+        assertThat(lonely.status()).isEqualTo(400);
+        assertThat(lonely.body()).contains("Choose at least two parties.", "value=\"Border talks\"");
+        Page track = mediator.post(newTrack, newTrack, "name", "Border talks", "partyIds", String.valueOf(both.get(0).id()),
+                "partyIds", String.valueOf(both.get(1).id()));
+        assertThat(track.status()).isEqualTo(302);
+        assertThat(mediator.get(track.location()).body()).contains("Border talks", "Bilateral", "Atlantis");
+
+        Page noParty = mediator.post("/accounts", "/accounts", "email", "nobody-" + UUID.randomUUID() + "@test.parley",
+                "displayName", "A delegate of nobody", "password", "a-long-password-1", "role", "DELEGATE");
+        assertThat(noParty.status()).isEqualTo(400);
+        assertThat(noParty.body()).contains("A delegate’s account names a party", "value=\"A delegate of nobody\"")
+                .doesNotContain("a-long-password-1");
+        String email = "aa-" + UUID.randomUUID() + "@test.parley";
+        Page delegate = mediator.post("/accounts", "/accounts", "email", email, "displayName", "Atlantis delegate",
+                "password", "a-long-password-1", "role", "DELEGATE", "partyId", String.valueOf(both.get(0).id()));
+        assertThat(delegate.status()).isEqualTo(302);
+        assertThat(mediator.get("/accounts").body()).contains(email, "AA — Atlantis");
+
+        Web atlantis = new Web("en").signIn(email, "a-long-password-1");
+        assertThat(atlantis.get("/account").body()).contains("Atlantis delegate", "Delegate", "AA — Atlantis");
+        Page issued = atlantis.post("/account", "/account/tokens", "name", "Reporting script");
+        assertThat(issued.status()).isEqualTo(200);
+        Matcher token = Pattern.compile("id=\"new-token\">(parley_[A-Za-z0-9_-]+)<").matcher(issued.body());
+        assertThat(token.find()).isTrue();
+        Page again = atlantis.get("/account");
+        assertThat(again.body()).contains("Reporting script").doesNotContain(token.group(1));
+        Matcher id = Pattern.compile("data-token-id=\"(\\d+)\"").matcher(again.body());
+        assertThat(id.find()).isTrue();
+        Page revoked = atlantis.post("/account", "/account/tokens/" + id.group(1) + "/revoke");
+        assertThat(revoked.status()).isEqualTo(302);
+        assertThat(atlantis.get("/account").body()).contains("The token was revoked.", "You have no API tokens.");
+        assertThat(atlantis.get("/accounts").status()).as("accounts are the mediators’").isEqualTo(403);
+    }
+
+    @Test
     void theInterfaceSpeaksUkrainianAndRussian() {
         String roadmapPage = "/processes/" + pid + "/roadmap";
         Page uk = new Web("uk").get(roadmapPage);

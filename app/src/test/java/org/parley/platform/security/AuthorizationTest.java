@@ -121,6 +121,40 @@ class AuthorizationTest {
         rule("GET /record/entries/{index}", Access.PUBLIC);
         rule("GET /record/about", Access.PUBLIC);
         rule("POST /language", Access.PUBLIC);
+        rule("GET /", Access.PUBLIC);
+        rule("GET /login", Access.PUBLIC);
+        rule("GET /account", Access.SIGNED_IN);
+        rule("POST /account/tokens", Access.SIGNED_IN);
+        rule("POST /account/tokens/{tokenId}/revoke", Access.SIGNED_IN);
+        rule("GET /accounts", Access.MEDIATOR);
+        rule("POST /accounts", Access.MEDIATOR);
+        rule("GET /processes", Access.PUBLIC);
+        rule("GET /processes/new", Access.MEDIATOR);
+        rule("POST /processes/new", Access.MEDIATOR);
+        rule("GET /processes/{processId}", Access.PUBLIC);
+        rule("GET /processes/{processId}/edit", Access.MEDIATOR);
+        rule("POST /processes/{processId}/edit", Access.MEDIATOR);
+        rule("GET /processes/{processId}/parties", Access.PUBLIC);
+        rule("GET /processes/{processId}/parties/new", Access.MEDIATOR);
+        rule("POST /processes/{processId}/parties/new", Access.MEDIATOR);
+        rule("GET /processes/{processId}/tracks", Access.PUBLIC);
+        rule("GET /processes/{processId}/tracks/{trackId}", Access.PUBLIC);
+        rule("GET /processes/{processId}/tracks/new", Access.MEDIATOR);
+        rule("POST /processes/{processId}/tracks/new", Access.MEDIATOR);
+        rule("GET /processes/{processId}/sessions", Access.PUBLIC);
+        rule("GET /processes/{processId}/sessions/{sessionId}", Access.PUBLIC);
+        rule("GET /processes/{processId}/sessions/new", Access.MEDIATOR);
+        rule("POST /processes/{processId}/sessions/new", Access.MEDIATOR);
+        rule("GET /processes/{processId}/sessions/{sessionId}/outcome", Access.MEDIATOR);
+        rule("POST /processes/{processId}/sessions/{sessionId}/outcome", Access.MEDIATOR);
+        rule("GET /processes/{processId}/roadmap", Access.PUBLIC);
+        rule("GET /processes/{processId}/milestones", Access.PUBLIC);
+        rule("GET /processes/{processId}/milestones/{milestoneId}", Access.PUBLIC);
+        rule("GET /processes/{processId}/milestones/new", Access.MEDIATOR);
+        rule("POST /processes/{processId}/milestones/new", Access.MEDIATOR);
+        rule("GET /processes/{processId}/milestones/{milestoneId}/edit", Access.MEDIATOR);
+        rule("POST /processes/{processId}/milestones/{milestoneId}/edit", Access.MEDIATOR);
+        rule("POST /processes/{processId}/milestones/{milestoneId}/status", Access.MEDIATOR);
     }
 
     private static void rule(String endpoint, Access access) {
