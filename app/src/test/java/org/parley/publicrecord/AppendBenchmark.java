@@ -45,13 +45,58 @@ class AppendBenchmark {
         System.out.printf("PostgreSQL fsync=%s synchronous_commit=%s; log size at start %d%n",
                 jdbc.sql("SHOW fsync").query(String.class).single(), jdbc.sql("SHOW synchronous_commit").query(String.class).single(),
                 record.state().treeSize());
-        throughput(1, 16, Duration.ofSeconds(10));     // one fact per transaction, as the features append
-        throughput(64, 8, Duration.ofSeconds(10));     // facts in transactions of 64 (e.g. an import)
-        throughput(256, 8, Duration.ofSeconds(10));
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_baseline (id BIGSERIAL PRIMARY KEY, subject TEXT NOT NULL, body BYTEA NOT NULL)").update();
+        compare(1, 16);      // one fact per transaction, as the features append
+        compare(64, 8);      // facts in transactions of 64 (e.g. an import)
+        compare(256, 8);
         latency(200, Duration.ofMillis(20));
     }
 
-    private void throughput(int perTx, int clients, Duration duration) throws Exception {
+    /**
+     * Median of three runs of record appends against, as the baseline, the same durable inserts of the same bytes into
+     * a plain table in the same run: the ratio is what the record costs over merely storing the facts.
+     */
+    private void compare(int perTx, int clients) throws Exception {
+        Duration each = Duration.ofSeconds(5);
+        double baseline = run(perTx, clients, each, () -> jdbc.sql("INSERT INTO bench_baseline (subject, body) VALUES (?, ?)")
+                .params("milestone/42", EntryEncoding.encode(fact())).update());
+        List<Double> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(throughput(perTx, clients, each));
+        }
+        Collections.sort(runs);
+        System.out.printf("RESULT %d facts/tx, %d clients: median %,.0f durable appends/s (runs %s); baseline plain inserts %,.0f/s; ratio %.2f%n",
+                perTx, clients, runs.get(1), runs.stream().map(r -> "%,.0f".formatted(r)).toList(), baseline, runs.get(1) / baseline);
+    }
+
+    private double run(int perTx, int clients, Duration duration, Runnable insert) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong done = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                while (!stop.get()) {
+                    tx.executeWithoutResult(s -> {
+                        for (int i = 0; i < perTx; i++) {
+                            insert.run();
+                        }
+                    });
+                    done.addAndGet(perTx);
+                }
+            }));
+        }
+        Thread.sleep(duration.toMillis());
+        stop.set(true);
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+        return done.get() / ((System.nanoTime() - t0) / 1e9);
+    }
+
+    private double throughput(int perTx, int clients, Duration duration) throws Exception {
         drain();
         long startSize = record.state().treeSize();
         AtomicBoolean stop = new AtomicBoolean();
@@ -81,8 +126,9 @@ class AppendBenchmark {
         double checkpointSeconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
         long integrated = record.state().treeSize() - startSize;
-        System.out.printf("%d clients x %d facts/tx: %,d durable appends in %.1f s = %,.0f appends/s; all in a signed checkpoint after %.1f s = %,.0f entries/s end to end%n",
+        System.out.printf("  %d clients x %d facts/tx: %,d durable appends in %.1f s = %,.0f appends/s; all in a signed checkpoint after %.1f s = %,.0f entries/s end to end%n",
                 clients, perTx, appended.get(), appendSeconds, appended.get() / appendSeconds, checkpointSeconds, integrated / checkpointSeconds);
+        return appended.get() / appendSeconds;
     }
 
     private void latency(int samples, Duration gap) throws Exception {

@@ -2,6 +2,7 @@ package org.parley.platform.security;
 
 import org.parley.platform.Accounts;
 import org.parley.platform.GeneratedPassword;
+import org.parley.platform.InvalidInputException;
 import org.parley.platform.Accounts.NewAccount;
 import org.parley.platform.Role;
 import org.slf4j.Logger;
@@ -40,7 +41,11 @@ class FirstMediator implements ApplicationRunner {
         }
         boolean generated = password == null || password.isBlank();
         String secret = generated ? GeneratedPassword.next() : password;
-        accounts.create(new NewAccount(email, "Mediator", secret, Role.MEDIATOR, null));
+        try {
+            accounts.create(new NewAccount(email, "Mediator", secret, Role.MEDIATOR, null));
+        } catch (InvalidInputException alreadyCreated) {
+            return; // another node starting at the same moment created it first
+        }
         if (generated) {
             System.out.printf("%n  First mediator account: %s  password: %s  (shown once; change it or set PARLEY_ADMIN_PASSWORD)%n%n", email, secret);
         } else {
