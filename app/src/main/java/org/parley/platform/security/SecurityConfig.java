@@ -10,7 +10,9 @@ import java.time.Clock;
 
 import jakarta.servlet.DispatcherType;
 
+import org.parley.platform.EndpointRules;
 import org.parley.platform.Role;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -55,7 +57,7 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemSecurityHandlers problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemSecurityHandlers problems, ObjectProvider<EndpointRules> features) throws Exception {
         http.securityMatcher("/api/**", "/log/**", "/actuator/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                 .csrf(c -> c.disable()) // bearer tokens only: no cookie is honoured on these paths
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -74,7 +76,9 @@ class SecurityConfig {
                         .requestMatchers(POST, "/api/v1/record/witnesses").hasAnyRole(MEDIATOR, Role.DELEGATE.name())
                         // The public log as C2SP tlog-tiles; a witness authenticates by its cosignature.
                         .requestMatchers(GET, "/log/checkpoint", "/log/tile/**").permitAll()
-                        .requestMatchers(POST, "/log/add-checkpoint").permitAll()
+                        .requestMatchers(POST, "/log/add-checkpoint").permitAll())
+                .authorizeHttpRequests(a -> features.orderedStream().forEach(f -> f.api(a)))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers(GET, "/api/v1/processes", "/api/v1/processes/**").permitAll()
                         .requestMatchers(POST, "/api/v1/processes", "/api/v1/processes/**").hasRole(MEDIATOR)
                         .requestMatchers(PUT, "/api/v1/processes/**").hasRole(MEDIATOR)
@@ -89,7 +93,7 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, ObjectProvider<EndpointRules> features) throws Exception {
         http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .headers(h -> h
@@ -107,7 +111,9 @@ class SecurityConfig {
                         .requestMatchers(GET, "/account").authenticated()
                         .requestMatchers(POST, "/account/tokens", "/account/tokens/*/revoke").authenticated()
                         .requestMatchers(GET, "/accounts").hasRole(MEDIATOR)
-                        .requestMatchers(POST, "/accounts").hasRole(MEDIATOR)
+                        .requestMatchers(POST, "/accounts").hasRole(MEDIATOR))
+                .authorizeHttpRequests(a -> features.orderedStream().forEach(f -> f.web(a)))
+                .authorizeHttpRequests(a -> a
                         // Forms that change a process: its mediators only (checked again per process).
                         .requestMatchers(GET, "/processes/new", "/processes/*/edit", "/processes/*/*/new", "/processes/*/*/*/edit",
                                 "/processes/*/sessions/*/outcome").hasRole(MEDIATOR)

@@ -5,6 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,6 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,23 +52,44 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationTest {
 
-    /** Who may call an endpoint, as far as the role goes; per-process and per-party checks come on top. */
-    enum Access {
-        PUBLIC(null), SIGNED_IN(null), MEDIATOR(EnumSet.of(Role.MEDIATOR)), WITNESS_KEEPERS(EnumSet.of(Role.MEDIATOR, Role.DELEGATE)), NOBODY(null);
+    /**
+     * Who may call an endpoint, as far as the role goes; per-process and per-party checks come on top.
+     * In a feature's rules file: PUBLIC, SIGNED_IN, NOBODY, or roles joined by commas (MEDIATOR,OBSERVER).
+     */
+    record Access(String name, boolean anonymous, Set<Role> roles) {
+        static final Access PUBLIC = new Access("PUBLIC", true, EnumSet.allOf(Role.class));
+        static final Access SIGNED_IN = new Access("SIGNED_IN", false, EnumSet.allOf(Role.class));
+        static final Access NOBODY = new Access("NOBODY", false, EnumSet.noneOf(Role.class));
+        static final Access MEDIATOR = of(Role.MEDIATOR);
+        static final Access WITNESS_KEEPERS = of(Role.MEDIATOR, Role.DELEGATE);
 
-        final Set<Role> roles;
+        static Access of(Role first, Role... rest) {
+            EnumSet<Role> roles = EnumSet.of(first, rest);
+            return new Access(roles.toString(), false, roles);
+        }
 
-        Access(Set<Role> roles) {
-            this.roles = roles;
+        static Access parse(String text) {
+            return switch (text) {
+                case "PUBLIC" -> PUBLIC;
+                case "SIGNED_IN" -> SIGNED_IN;
+                case "NOBODY" -> NOBODY;
+                default -> {
+                    EnumSet<Role> roles = EnumSet.noneOf(Role.class);
+                    for (String r : text.split(",")) {
+                        roles.add(Role.valueOf(r.trim()));
+                    }
+                    yield new Access(roles.toString(), false, roles);
+                }
+            };
         }
 
         boolean allows(Role role) {
-            return switch (this) {
-                case PUBLIC -> true;
-                case SIGNED_IN -> role != null;
-                case MEDIATOR, WITNESS_KEEPERS -> role != null && roles.contains(role);
-                case NOBODY -> false;
-            };
+            return role == null ? anonymous : roles.contains(role);
+        }
+
+        @Override
+        public String toString() {
+            return name;
         }
     }
 
@@ -158,7 +184,39 @@ class AuthorizationTest {
     }
 
     private static void rule(String endpoint, Access access) {
-        RULES.put(endpoint, access);
+        if (RULES.put(endpoint, access) != null) {
+            throw new IllegalStateException("two rules for " + endpoint);
+        }
+    }
+
+    /** Sample ids for path variables that features add: a name and the SQL that finds one in the demo. */
+    static final Map<String, String> SAMPLE_QUERIES = new LinkedHashMap<>();
+
+    /*
+     * Each feature keeps its rules beside its tests, in src/test/resources/authorization/FEATURE.rules:
+     *   METHOD /path/{var}  ACCESS        an endpoint and who may call it
+     *   sample var = SQL                  how to find a value for {var} (first column of the first row)
+     */
+    static {
+        try {
+            for (Resource file : new PathMatchingResourcePatternResolver().getResources("classpath*:authorization/*.rules")) {
+                for (String line : file.getContentAsString(StandardCharsets.UTF_8).split("\\R")) {
+                    line = line.strip();
+                    if (line.isEmpty() || line.startsWith("#")) {
+                        continue;
+                    }
+                    if (line.startsWith("sample ")) {
+                        String[] kv = line.substring(7).split("=", 2);
+                        SAMPLE_QUERIES.put(kv[0].strip(), kv[1].strip());
+                    } else {
+                        String[] parts = line.split("\\s+");
+                        rule(parts[0] + " " + parts[1], Access.parse(parts[2]));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Autowired
@@ -201,6 +259,8 @@ class AuthorizationTest {
         samples.put("sessionId", first("SELECT s.id FROM track_session s JOIN track t ON t.id = s.track_id WHERE t.process_id = ?", process));
         samples.put("milestoneId", first("SELECT id FROM milestone WHERE process_id = ?", process));
         samples.put("tokenId", "999999999");
+        SAMPLE_QUERIES.forEach((name, sql) -> samples.put(name, jdbc.sql(sql).query((rs, n) -> rs.getString(1)).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("no sample for {" + name + "}: " + sql))));
         samples.put("index", "0");
     }
 
