@@ -46,8 +46,10 @@ public class Roadmap {
 
     public List<Milestone> milestones(long processId) {
         Process process = processes.get(processId);
-        RoadmapGraph graph = graph(process);
-        return store.ofProcess(processId).stream().map(m -> graph.view(m.id(), today(), atRiskDays)).toList();
+        List<MilestoneRow> rows = store.ofProcess(processId);
+        RoadmapGraph graph = new RoadmapGraph(process.startDate(), rows);
+        LocalDate today = today();
+        return rows.stream().map(m -> graph.view(m.id(), today, atRiskDays)).toList();
     }
 
     public Milestone milestone(long processId, long milestoneId) {
@@ -127,11 +129,6 @@ public class Roadmap {
         events.publishEvent(new MilestoneStatusChanged(processId, milestoneId, current.status(), change.status(),
                 change.reason().trim(), evidenceHash, clock.instant()));
         return milestone(processId, milestoneId);
-    }
-
-    public Timeline timeline(long processId, Long trackId, Long partyId) {
-        Process process = processes.get(processId);
-        return Timeline.of(process.startDate(), today(), milestones(processId), trackId, partyId);
     }
 
     private RoadmapGraph graph(Process process) {

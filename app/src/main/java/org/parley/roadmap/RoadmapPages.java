@@ -109,7 +109,8 @@ class RoadmapPages {
 
     @GetMapping("/processes/{processId}/roadmap")
     String roadmap(@PathVariable("processId") long pid, @RequestParam(name = "track", required = false) Long trackId,
-                   @RequestParam(name = "party", required = false) Long partyId, Model model,
+                   @RequestParam(name = "party", required = false) Long partyId,
+                   @RequestParam(name = "page", defaultValue = "1") int page, Model model,
                    HttpServletRequest request, HttpServletResponse response) {
         Process process = processModel(pid, model);
         @SuppressWarnings("unchecked")
@@ -119,18 +120,33 @@ class RoadmapPages {
         // A filter naming something not in this process is ignored rather than drawing an empty chart.
         Long track = trackId != null && trackById.containsKey(trackId) ? trackId : null;
         Long party = partyId != null && partyById.containsKey(partyId) ? partyId : null;
-        Timeline timeline = roadmap.timeline(pid, track, party);
+        List<Milestone> all = roadmap.milestones(pid);
+        int first = (Math.max(1, Math.min(page, Integer.MAX_VALUE / Timeline.PAGE_SIZE)) - 1) * Timeline.PAGE_SIZE;
+        Timeline timeline = Timeline.of(process.startDate(), roadmap.today(), all, track, party, first, Timeline.PAGE_SIZE);
         model.addAttribute("timeline", timeline);
+        model.addAttribute("pager", Pager.of(timeline));
         model.addAttribute("arrows", arrows(timeline));
         model.addAttribute("selectedTrack", track);
         model.addAttribute("selectedParty", party);
-        model.addAttribute("milestoneById", byId(roadmap.milestones(pid)));
+        model.addAttribute("milestoneById", byId(all));
         model.addAttribute("d0X", xOf(timeline, process.startDate()));
         model.addAttribute("tickStep", Math.max(1, (timeline.ticks().size() + 11) / 12));
         model.addAttribute("today", roadmap.today());
         response.addHeader("Vary", "HX-Request");
         boolean htmx = "true".equals(request.getHeader("HX-Request")) && request.getHeader("HX-History-Restore-Request") == null;
         return htmx ? "roadmap/roadmap :: timeline-region" : "roadmap/roadmap";
+    }
+
+    /** Where a page of the roadmap stands: page {@code page} of {@code pages}, rows {@code from}–{@code to} of {@code total}. */
+    record Pager(int page, int pages, int from, int to, int total) {
+        static Pager of(Timeline t) {
+            return new Pager(t.first() / Timeline.PAGE_SIZE + 1, Math.max(1, (t.total() + Timeline.PAGE_SIZE - 1) / Timeline.PAGE_SIZE),
+                    t.first() + 1, t.first() + t.bars().size(), t.total());
+        }
+
+        public boolean paged() {
+            return pages > 1;
+        }
     }
 
     /** A dependency arrow as drawn: from the end of the prerequisite's bar into the dependent's bar. */

@@ -12,9 +12,14 @@ import java.util.Map;
  * The roadmap drawn as a Gantt chart: one bar per milestone from when it can start (its dependencies'
  * due dates, or D0) to its due date, arrows for dependencies, month ticks and today's line. Geometry
  * is worked out here so the page only draws it (an SVG with no script).
+ *
+ * <p>A long roadmap is drawn a page of rows at a time ({@code first} is the page's first row among
+ * {@code total}), every page on the time scale of the whole roadmap so that pages line up.
  */
 public record Timeline(int width, int height, LocalDate from, LocalDate to, double todayX, List<Bar> bars, List<Link> links,
-                       List<Tick> ticks) {
+                       List<Tick> ticks, int first, int total) {
+
+    public static final int PAGE_SIZE = 100;
 
     public static final int LABEL_WIDTH = 260;
     public static final int CHART_WIDTH = 760;
@@ -47,6 +52,11 @@ public record Timeline(int width, int height, LocalDate from, LocalDate to, doub
     }
 
     static Timeline of(LocalDate processStart, LocalDate today, List<Milestone> all, Long trackId, Long partyId) {
+        return of(processStart, today, all, trackId, partyId, 0, Integer.MAX_VALUE);
+    }
+
+    /** Rows {@code first} to {@code first + size} of the chart; {@code first} past the end shows the last page. */
+    static Timeline of(LocalDate processStart, LocalDate today, List<Milestone> all, Long trackId, Long partyId, int first, int size) {
         Map<Long, Milestone> byId = new HashMap<>();
         all.forEach(m -> byId.put(m.id(), m));
         List<Milestone> shown = all.stream()
@@ -72,13 +82,16 @@ public record Timeline(int width, int height, LocalDate from, LocalDate to, doub
         to = to.plusMonths(1).withDayOfMonth(1);
         double perDay = (double) CHART_WIDTH / Math.max(1, ChronoUnit.DAYS.between(from, to));
 
+        int total = shown.size();
+        first = Math.max(0, Math.min(first, (Math.max(0, total - 1) / size) * size));
         List<Bar> bars = new ArrayList<>();
         Map<Long, Bar> barOf = new HashMap<>();
-        for (int i = 0; i < shown.size(); i++) {
+        for (int i = first; i < total && i - first < size; i++) {
             Milestone m = shown.get(i);
             double x = LABEL_WIDTH + ChronoUnit.DAYS.between(from, starts.get(m.id())) * perDay;
             double x2 = LABEL_WIDTH + ChronoUnit.DAYS.between(from, end(m)) * perDay;
-            Bar bar = new Bar(m, starts.get(m.id()), x, HEADER + i * ROW_HEIGHT + 6, Math.max(6, x2 - x), i);
+            int row = i - first;
+            Bar bar = new Bar(m, starts.get(m.id()), x, HEADER + row * ROW_HEIGHT + 6, Math.max(6, x2 - x), row);
             bars.add(bar);
             barOf.put(m.id(), bar);
         }
@@ -97,7 +110,7 @@ public record Timeline(int width, int height, LocalDate from, LocalDate to, doub
         }
         double todayX = LABEL_WIDTH + ChronoUnit.DAYS.between(from, today) * perDay;
         return new Timeline(LABEL_WIDTH + CHART_WIDTH + 20, HEADER + Math.max(1, bars.size()) * ROW_HEIGHT + 10, from, to, todayX,
-                bars, links, ticks);
+                bars, links, ticks, first, total);
     }
 
     /** A completed milestone ends when it was completed; any other when it is due. */
