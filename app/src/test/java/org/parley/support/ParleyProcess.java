@@ -49,7 +49,7 @@ public final class ParleyProcess implements AutoCloseable {
         pb.environment().put("PARLEY_DEMO_PASSWORD", ParleyTest.DEMO_PASSWORD);
         pb.environment().putAll(env);
         process = pb.start();
-        awaitReady(Duration.ofSeconds(120));
+        awaitReady(Duration.ofSeconds(240)); // first starts load every feature's demo; busy CI machines are slow
         return this;
     }
 
