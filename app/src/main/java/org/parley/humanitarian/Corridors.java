@@ -69,7 +69,10 @@ public class Corridors {
     public record Agreement(@NotNull Boolean agreed) {
     }
 
-    public record OutcomeChange(@NotNull CorridorOutcome outcome, @NotBlank @Size(max = 4000) String reason, boolean override) {
+    public record OutcomeChange(@NotNull CorridorOutcome outcome, @NotBlank @Size(max = 4000) String reason, Boolean override) {
+        public boolean overrides() {
+            return Boolean.TRUE.equals(override);
+        }
     }
 
     public record Summary(long total, Map<CorridorOutcome, Long> byOutcome, Map<String, Long> byProposer) {
@@ -207,8 +210,8 @@ public class Corridors {
     public Corridor recordOutcome(long processId, long corridorId, OutcomeChange change, Viewer viewer) {
         humanitarian.requireManager(processId, viewer);
         Corridor c = load(processId, corridorId);
-        CorridorOutcomePolicy.check(change.outcome(), c.verifiedIncidents(), change.override(), change.reason());
-        boolean overridden = CorridorOutcomePolicy.isOverride(change.outcome(), c.verifiedIncidents(), change.override());
+        CorridorOutcomePolicy.check(change.outcome(), c.verifiedIncidents(), change.overrides(), change.reason());
+        boolean overridden = CorridorOutcomePolicy.isOverride(change.outcome(), c.verifiedIncidents(), change.overrides());
         jdbc.sql("UPDATE hum_corridor SET outcome = ?, outcome_reason = ?, outcome_override = ? WHERE id = ?")
                 .params(change.outcome().name(), change.reason().trim(), overridden, corridorId).update();
         Map<String, Object> data = new LinkedHashMap<>();
@@ -294,6 +297,7 @@ public class Corridors {
         return new ImportResult(imported, inserts.size() - imported);
     }
 
+    @Transactional
     public ImportResult importPeaceRep(long processId, String csv, Viewer viewer) {
         return importPeaceRep(processId, new StringReader(csv == null ? "" : csv), viewer);
     }

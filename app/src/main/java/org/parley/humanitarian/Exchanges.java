@@ -42,20 +42,19 @@ public class Exchanges {
     public record Round(int roundNo, LocalDate heldOn, int releasedA, int releasedB, String verifiedBy) {
     }
 
+    /** An exchange with what has been released so far and the progress against the agreed total, in percent. */
     public record Exchange(long id, long processId, ExchangeKind kind, String title, long sideAPartyId, String sideA, long sideBPartyId,
+                           String sideB, int agreedA, int agreedB, String verifier, Long milestoneId, List<Round> rounds,
+                           int releasedA, int releasedB, int progress) {
+
+        static Exchange of(long id, long processId, ExchangeKind kind, String title, long sideAPartyId, String sideA, long sideBPartyId,
                            String sideB, int agreedA, int agreedB, String verifier, Long milestoneId, List<Round> rounds) {
-        public int releasedA() {
-            return rounds.stream().mapToInt(Round::releasedA).sum();
-        }
-
-        public int releasedB() {
-            return rounds.stream().mapToInt(Round::releasedB).sum();
-        }
-
-        /** Released against agreed, both sides together, in percent. */
-        public int progress() {
+            int a = rounds.stream().mapToInt(Round::releasedA).sum();
+            int b = rounds.stream().mapToInt(Round::releasedB).sum();
             int agreed = agreedA + agreedB;
-            return agreed == 0 ? 0 : (int) Math.round(100.0 * (releasedA() + releasedB()) / agreed);
+            int progress = agreed == 0 ? 0 : (int) Math.round(100.0 * (a + b) / agreed);
+            return new Exchange(id, processId, kind, title, sideAPartyId, sideA, sideBPartyId, sideB, agreedA, agreedB, verifier, milestoneId,
+                    rounds, a, b, progress);
         }
     }
 
@@ -171,7 +170,7 @@ public class Exchanges {
         return jdbc.sql("""
                         SELECT e.id, e.process_id, e.kind, e.title, e.side_a_party_id, e.side_b_party_id, e.agreed_a, e.agreed_b, o.acronym, e.milestone_id
                         FROM hum_exchange e LEFT JOIN hum_organisation o ON o.id = e.verifier_id WHERE e.id = ? AND e.process_id = ?""")
-                .params(id, processId).query((rs, n) -> new Exchange(rs.getLong(1), rs.getLong(2), ExchangeKind.valueOf(rs.getString(3)),
+                .params(id, processId).query((rs, n) -> Exchange.of(rs.getLong(1), rs.getLong(2), ExchangeKind.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getLong(5), parties.get(rs.getLong(5)), rs.getLong(6), parties.get(rs.getLong(6)), rs.getInt(7),
                         rs.getInt(8), rs.getString(9), (Long) rs.getObject(10), rounds)).optional()
                 .orElseThrow(() -> new NotFoundException("exchange", id));

@@ -32,9 +32,11 @@ public class Funding {
     }
 
     /** Pledged, committed and disbursed for one donor or recipient; the disbursed share of the pledged in percent. */
-    public record Totals(String name, BigDecimal pledged, BigDecimal committed, BigDecimal disbursed) {
-        public Integer disbursedOfPledged() {
-            return pledged.signum() == 0 ? null : disbursed.multiply(BigDecimal.valueOf(100)).divide(pledged, 0, java.math.RoundingMode.HALF_UP).intValue();
+    public record Totals(String name, BigDecimal pledged, BigDecimal committed, BigDecimal disbursed, Integer disbursedOfPledged) {
+        static Totals of(String name, BigDecimal pledged, BigDecimal committed, BigDecimal disbursed) {
+            Integer share = pledged.signum() == 0 ? null
+                    : disbursed.multiply(BigDecimal.valueOf(100)).divide(pledged, 0, java.math.RoundingMode.HALF_UP).intValue();
+            return new Totals(name, pledged, committed, disbursed, share);
         }
     }
 
@@ -61,7 +63,7 @@ public class Funding {
 
     public Overview overview(long processId) {
         List<Totals> all = totals(processId, "'all'");
-        return new Overview(all.isEmpty() ? new Totals("all", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO) : all.getFirst(),
+        return new Overview(all.isEmpty() ? Totals.of("all", BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO) : all.getFirst(),
                 totals(processId, "donor"), totals(processId, "recipient"));
     }
 
@@ -72,7 +74,7 @@ public class Funding {
                                 coalesce(sum(amount_usd) FILTER (WHERE flow = 'COMMITMENT'), 0),
                                 coalesce(sum(amount_usd) FILTER (WHERE flow = 'DISBURSEMENT'), 0)
                         FROM hum_funding WHERE process_id = ? GROUP BY 1 ORDER BY 2 DESC, 1""")
-                .param(processId).query((rs, n) -> new Totals(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4))).list();
+                .param(processId).query((rs, n) -> Totals.of(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4))).list();
     }
 
     @Transactional

@@ -194,6 +194,7 @@ public class GrainVoyages {
         return new ImportResult(imported, lineCount, tonnes, voyages.size() - imported);
     }
 
+    @Transactional
     public ImportResult importShipments(long processId, String csv, Viewer viewer) {
         return importShipments(processId, new StringReader(csv == null ? "" : csv), viewer);
     }

@@ -257,7 +257,8 @@ public class Humanitarian {
     void warnAboveNeed(long processId, String pcode, Sector sector, List<Warning> warnings) {
         gaps(processId, null).stream().filter(g -> g.areaPcode().equals(pcode) && g.sector() == sector)
                 .filter(g -> g.peopleInNeed() > 0 && g.peopleReached() > g.peopleInNeed()).findFirst()
-                .ifPresent(g -> warnings.add(new Warning("humanitarian.warning.reachedAboveNeed", pcode, sector.label(), g.peopleReached(), g.peopleInNeed())));
+                .ifPresent(g -> warnings.add(new Warning("humanitarian.warning.reachedAboveNeed", pcode, sector.label(),
+                        String.valueOf(g.peopleReached()), String.valueOf(g.peopleInNeed()))));
     }
 
     // --- gaps
