@@ -244,4 +244,79 @@ final class Forms {
         public boolean isOverride() { return override; }
         public void setOverride(boolean override) { this.override = override; }
     }
+    public static class CorridorForm {
+        @NotNull private CorridorPurpose purpose = CorridorPurpose.EVACUATION;
+        @NotBlank @Size(max = 200) private String fromName;
+        @NotBlank @Size(max = 200) private String toName;
+        @Size(max = 2000) private String route;
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime windowStart;
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime windowEnd;
+
+        Corridors.NewCorridor command() {
+            return new Corridors.NewCorridor(purpose, fromName, toName, route, null, null, null, null,
+                    windowStart.toInstant(ZoneOffset.UTC), windowEnd.toInstant(ZoneOffset.UTC));
+        }
+
+        public CorridorPurpose getPurpose() { return purpose; }
+        public void setPurpose(CorridorPurpose purpose) { this.purpose = purpose; }
+        public String getFromName() { return fromName; }
+        public void setFromName(String fromName) { this.fromName = fromName; }
+        public String getToName() { return toName; }
+        public void setToName(String toName) { this.toName = toName; }
+        public String getRoute() { return route; }
+        public void setRoute(String route) { this.route = route; }
+        public LocalDateTime getWindowStart() { return windowStart; }
+        public void setWindowStart(LocalDateTime windowStart) { this.windowStart = windowStart; }
+        public LocalDateTime getWindowEnd() { return windowEnd; }
+        public void setWindowEnd(LocalDateTime windowEnd) { this.windowEnd = windowEnd; }
+    }
+
+    public static class FundingForm {
+        @NotBlank @Size(max = 200) private String donor;
+        @NotBlank @Size(max = 200) private String recipient;
+        @NotNull private FundingFlow flow;
+        @NotNull private BigDecimal amountUsd;
+        private Sector sector;
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate date;
+        @Size(max = 2000) private String description;
+
+        Funding.NewFlow command() {
+            return new Funding.NewFlow(donor, recipient, flow, amountUsd, sector, date, description);
+        }
+
+        public String getDonor() { return donor; }
+        public void setDonor(String donor) { this.donor = donor; }
+        public String getRecipient() { return recipient; }
+        public void setRecipient(String recipient) { this.recipient = recipient; }
+        public FundingFlow getFlow() { return flow; }
+        public void setFlow(FundingFlow flow) { this.flow = flow; }
+        public BigDecimal getAmountUsd() { return amountUsd; }
+        public void setAmountUsd(BigDecimal amountUsd) { this.amountUsd = amountUsd; }
+        public Sector getSector() { return sector; }
+        public void setSector(Sector sector) { this.sector = sector; }
+        public LocalDate getDate() { return date; }
+        public void setDate(LocalDate date) { this.date = date; }
+        public String getDescription() { return description; }
+        public void setDescription(String description) { this.description = description; }
+    }
+
+    public static class RoundForm {
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate heldOn;
+        @NotNull private Integer releasedA;
+        @NotNull private Integer releasedB;
+        @NotNull private Long verifiedById;
+
+        Exchanges.NewRound command() {
+            return new Exchanges.NewRound(heldOn, releasedA, releasedB, verifiedById);
+        }
+
+        public LocalDate getHeldOn() { return heldOn; }
+        public void setHeldOn(LocalDate heldOn) { this.heldOn = heldOn; }
+        public Integer getReleasedA() { return releasedA; }
+        public void setReleasedA(Integer releasedA) { this.releasedA = releasedA; }
+        public Integer getReleasedB() { return releasedB; }
+        public void setReleasedB(Integer releasedB) { this.releasedB = releasedB; }
+        public Long getVerifiedById() { return verifiedById; }
+        public void setVerifiedById(Long verifiedById) { this.verifiedById = verifiedById; }
+    }
 }

@@ -337,7 +337,28 @@ class HumanitarianPages {
         model.addAttribute("selectedOutcome", outcome);
         model.addAttribute("corridorList", corridors.corridors(pid, outcome, 300));
         model.addAttribute("outcomes", CorridorOutcome.values());
+        model.addAttribute("purposes", CorridorPurpose.values());
+        Viewer viewer = Viewer.current();
+        model.addAttribute("mayPropose", (viewer.is(Role.DELEGATE) && viewer.partyId() != null && partyById(pid).containsKey(viewer.partyId()))
+                || processes.mediates(pid, viewer));
+        if (!model.containsAttribute("corridorForm")) {
+            model.addAttribute("corridorForm", new Forms.CorridorForm());
+        }
         return "humanitarian/corridors";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/corridors/new")
+    ModelAndView proposeCorridor(@PathVariable("processId") long pid, @Valid @ModelAttribute("corridorForm") Forms.CorridorForm form,
+                                 BindingResult result, Model model) {
+        if (!result.hasErrors()) {
+            try {
+                Corridors.Corridor c = corridors.propose(pid, form.command(), Viewer.current());
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/corridors/" + c.id());
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            }
+        }
+        return withStatus(corridors(pid, null, model), HttpStatus.BAD_REQUEST);
     }
 
     @GetMapping("/processes/{processId}/humanitarian/corridors/{corridorId}")
@@ -423,7 +444,28 @@ class HumanitarianPages {
     String exchanges(@PathVariable("processId") long pid, Model model) {
         common(pid, model);
         model.addAttribute("exchangeList", exchanges.exchanges(pid));
+        if (!model.containsAttribute("roundForm")) {
+            model.addAttribute("roundForm", new Forms.RoundForm());
+        }
         return "humanitarian/exchanges";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/exchanges/{exchangeId}/rounds")
+    ModelAndView recordRound(@PathVariable("processId") long pid, @PathVariable("exchangeId") long xid,
+                             @Valid @ModelAttribute("roundForm") Forms.RoundForm form, BindingResult result, Model model,
+                             RedirectAttributes redirect) {
+        exchanges.exchange(pid, xid);
+        if (!result.hasErrors()) {
+            try {
+                exchanges.recordRound(pid, xid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.exchange.roundRecorded");
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/exchanges#exchange-" + xid);
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            }
+        }
+        model.addAttribute("roundFormFor", xid);
+        return withStatus(exchanges(pid, model), HttpStatus.BAD_REQUEST);
     }
 
     @GetMapping("/processes/{processId}/humanitarian/funding")
@@ -431,7 +473,26 @@ class HumanitarianPages {
         common(pid, model);
         model.addAttribute("funding", funding.overview(pid));
         model.addAttribute("flowList", funding.flows(pid));
+        model.addAttribute("flows", FundingFlow.values());
+        if (!model.containsAttribute("fundingForm")) {
+            model.addAttribute("fundingForm", new Forms.FundingForm());
+        }
         return "humanitarian/funding";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/funding")
+    ModelAndView recordFlow(@PathVariable("processId") long pid, @Valid @ModelAttribute("fundingForm") Forms.FundingForm form,
+                            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                funding.record(pid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.funding.recorded");
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/funding");
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            }
+        }
+        return withStatus(funding(pid, model), HttpStatus.BAD_REQUEST);
     }
 
     // --- helpers

@@ -42,8 +42,10 @@ class HumanitarianRules implements EndpointRules {
                 .requestMatchers(GET, base + "/deliveries/new").hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base + "/deliveries", base + "/deliveries/*").authenticated()
                 .requestMatchers(POST, base + "/deliveries/*/acknowledge", base + "/corridors/*/agree").hasRole(DELEGATE)
+                .requestMatchers(POST, base + "/corridors/new").hasAnyRole(MEDIATOR, DELEGATE)
                 .requestMatchers(POST, base + "/organisations", base + "/needs", base + "/activities", base + "/activities/import",
-                        base + "/deliveries/new", base + "/deliveries/*/notify", base + "/deliveries/*/status", base + "/corridors/*/outcome")
+                        base + "/deliveries/new", base + "/deliveries/*/notify", base + "/deliveries/*/status", base + "/corridors/*/outcome",
+                        base + "/exchanges/*/rounds", base + "/funding")
                 .hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base, base + "/**").permitAll()
                 .requestMatchers(base, base + "/**").denyAll();

@@ -96,6 +96,24 @@ class HumanitarianPagesTest {
                 "sector", "HEALTH", "peopleInNeed", "5", "peopleTargeted", "1", "periodStart", "2026-03-01", "periodEnd", "2026-04-01", "source", "x");
         assertThat(uk.status()).isEqualTo(400);
         assertThat(uk.body()).contains("Невідомий P-код «UA99».");
+
+        Page corridor = new Web("en").signIn("delegate.ua@demo.parley").post(base + "/corridors", base + "/corridors/new", "purpose", "EVACUATION",
+                "fromName", "Vovchansk", "toName", "Kharkiv", "windowStart", "2026-05-01T10:00", "windowEnd", "2026-05-01T08:00");
+        assertThat(corridor.status()).isEqualTo(400);
+        assertThat(corridor.body()).contains("The window ends before it starts.", "value=\"Vovchansk\"");
+
+        Page flow = agency.post(base + "/funding", base + "/funding", "donor", "Norway", "recipient", "UNICEF", "flow", "PLEDGE",
+                "amountUsd", "-10", "date", "2026-03-01");
+        assertThat(flow.status()).isEqualTo(400);
+        assertThat(flow.body()).contains("The amount must be more than zero.", "value=\"Norway\"");
+
+        long exchange = jdbc.sql("SELECT min(id) FROM hum_exchange WHERE process_id = ?").param(pid).query(Long.class).single();
+        long icrc = jdbc.sql("SELECT id FROM hum_organisation WHERE process_id = ? AND acronym = 'ICRC'").param(pid).query(Long.class).single();
+        Page round = agency.post(base + "/exchanges", base + "/exchanges/" + exchange + "/rounds", "heldOn", "2026-01-10",
+                "releasedA", "100000", "releasedB", "1", "verifiedById", String.valueOf(icrc));
+        assertThat(round.status()).isEqualTo(400);
+        assertThat(round.body()).contains("More than agreed: at most", "value=\"100000\"");
+        assertThat(new Web("en").get(base + "/exchanges").body()).doesNotContain("Record a round");
     }
 
     record Page(int status, String location, String body) {
