@@ -319,4 +319,35 @@ final class Forms {
         public Long getVerifiedById() { return verifiedById; }
         public void setVerifiedById(Long verifiedById) { this.verifiedById = verifiedById; }
     }
+    public static class ExchangeForm {
+        @NotNull private ExchangeKind kind = ExchangeKind.PRISONERS_OF_WAR;
+        @NotBlank @Size(max = 300) private String title;
+        @NotNull private Long sideAPartyId;
+        @NotNull private Long sideBPartyId;
+        @NotNull private Integer agreedA;
+        @NotNull private Integer agreedB;
+        private Long verifierId;
+        private Long milestoneId;
+
+        Exchanges.NewExchange command() {
+            return new Exchanges.NewExchange(kind, title, sideAPartyId, sideBPartyId, agreedA, agreedB, verifierId, milestoneId);
+        }
+
+        public ExchangeKind getKind() { return kind; }
+        public void setKind(ExchangeKind kind) { this.kind = kind; }
+        public String getTitle() { return title; }
+        public void setTitle(String title) { this.title = title; }
+        public Long getSideAPartyId() { return sideAPartyId; }
+        public void setSideAPartyId(Long sideAPartyId) { this.sideAPartyId = sideAPartyId; }
+        public Long getSideBPartyId() { return sideBPartyId; }
+        public void setSideBPartyId(Long sideBPartyId) { this.sideBPartyId = sideBPartyId; }
+        public Integer getAgreedA() { return agreedA; }
+        public void setAgreedA(Integer agreedA) { this.agreedA = agreedA; }
+        public Integer getAgreedB() { return agreedB; }
+        public void setAgreedB(Integer agreedB) { this.agreedB = agreedB; }
+        public Long getVerifierId() { return verifierId; }
+        public void setVerifierId(Long verifierId) { this.verifierId = verifierId; }
+        public Long getMilestoneId() { return milestoneId; }
+        public void setMilestoneId(Long milestoneId) { this.milestoneId = milestoneId; }
+    }
 }

@@ -63,10 +63,12 @@ class HumanitarianPages {
     private final Exchanges exchanges;
     private final Funding funding;
     private final Processes processes;
+    private final org.parley.roadmap.Roadmap roadmap;
     private final MessageSource messages;
 
     HumanitarianPages(Humanitarian humanitarian, HxlActivities hxl, Deliveries deliveries, Corridors corridors, GrainVoyages grain,
-                      Exchanges exchanges, Funding funding, Processes processes, MessageSource messages) {
+                      Exchanges exchanges, Funding funding, Processes processes, org.parley.roadmap.Roadmap roadmap, MessageSource messages) {
+        this.roadmap = roadmap;
         this.humanitarian = humanitarian;
         this.hxl = hxl;
         this.deliveries = deliveries;
@@ -447,7 +449,27 @@ class HumanitarianPages {
         if (!model.containsAttribute("roundForm")) {
             model.addAttribute("roundForm", new Forms.RoundForm());
         }
+        if (!model.containsAttribute("exchangeForm")) {
+            model.addAttribute("exchangeForm", new Forms.ExchangeForm());
+        }
+        model.addAttribute("exchangeKinds", ExchangeKind.values());
+        model.addAttribute("milestoneList", roadmap.milestones(pid));
         return "humanitarian/exchanges";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/exchanges/new")
+    ModelAndView createExchange(@PathVariable("processId") long pid, @Valid @ModelAttribute("exchangeForm") Forms.ExchangeForm form,
+                                BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                Exchanges.Exchange x = exchanges.create(pid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.exchange.created");
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/exchanges#exchange-" + x.id());
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            }
+        }
+        return withStatus(exchanges(pid, model), HttpStatus.BAD_REQUEST);
     }
 
     @PostMapping("/processes/{processId}/humanitarian/exchanges/{exchangeId}/rounds")

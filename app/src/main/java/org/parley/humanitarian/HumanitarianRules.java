@@ -43,6 +43,7 @@ class HumanitarianRules implements EndpointRules {
                 .requestMatchers(GET, base + "/deliveries", base + "/deliveries/*").authenticated()
                 .requestMatchers(POST, base + "/deliveries/*/acknowledge", base + "/corridors/*/agree").hasRole(DELEGATE)
                 .requestMatchers(POST, base + "/corridors/new").hasAnyRole(MEDIATOR, DELEGATE)
+                .requestMatchers(POST, base + "/exchanges/new").hasRole(MEDIATOR)
                 .requestMatchers(POST, base + "/organisations", base + "/needs", base + "/activities", base + "/activities/import",
                         base + "/deliveries/new", base + "/deliveries/*/notify", base + "/deliveries/*/status", base + "/corridors/*/outcome",
                         base + "/exchanges/*/rounds", base + "/funding")

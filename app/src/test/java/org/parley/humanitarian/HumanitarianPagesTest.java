@@ -113,7 +113,13 @@ class HumanitarianPagesTest {
                 "releasedA", "100000", "releasedB", "1", "verifiedById", String.valueOf(icrc));
         assertThat(round.status()).isEqualTo(400);
         assertThat(round.body()).contains("More than agreed: at most", "value=\"100000\"");
-        assertThat(new Web("en").get(base + "/exchanges").body()).doesNotContain("Record a round");
+        assertThat(new Web("en").get(base + "/exchanges").body()).doesNotContain("Record a round", "Record an agreed exchange");
+
+        long ua = jdbc.sql("SELECT id FROM party WHERE process_id = ? AND short_name = 'UA'").param(pid).query(Long.class).single();
+        Page same = new Web("en").signIn("mediator@demo.parley").post(base + "/exchanges", base + "/exchanges/new", "kind", "CIVILIANS",
+                "title", "Civilians for civilians", "sideAPartyId", String.valueOf(ua), "sideBPartyId", String.valueOf(ua), "agreedA", "10", "agreedB", "10");
+        assertThat(same.status()).isEqualTo(400);
+        assertThat(same.body()).contains("The two sides must be different parties.", "value=\"Civilians for civilians\"");
     }
 
     record Page(int status, String location, String body) {
