@@ -20,6 +20,7 @@
           var g = Math.min(groups - 1, Math.max(0, p[2] | 0));
           datasets[g].data.push({ x: p[0], y: p[1] });
         });
+        canvas.setAttribute("data-drawn-groups", String(datasets.filter(function (d) { return d.data.length > 0; }).length));
         canvas.setAttribute("data-drawn-points", String((report.points || []).length));
         new window.Chart(canvas, {
           type: "scatter",

@@ -9,20 +9,20 @@ import java.time.Duration;
 import org.parley.support.Api;
 
 /** A participant of a consultation on the API: no account, its token in the participant header. */
-final class ParticipantClient {
+public final class ParticipantClient {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String base;
     final String token;
 
-    ParticipantClient(int port, String token) {
+    public ParticipantClient(int port, String token) {
         this.base = "http://localhost:" + port;
         this.token = token;
     }
 
     /** Joins the consultation (with an optional invitation code) and returns the participant, or fails. */
-    static ParticipantClient join(int port, String consultationPath, String invitationCode) {
+    public static ParticipantClient join(int port, String consultationPath, String invitationCode) {
         Api.Response r = new ParticipantClient(port, null).post(consultationPath + "/participants",
                 invitationCode == null ? "{}" : "{\"invitationCode\":\"" + invitationCode + "\"}");
         if (r.status() != 201) {
@@ -31,15 +31,15 @@ final class ParticipantClient {
         return new ParticipantClient(port, r.json().path("participantToken").asString());
     }
 
-    Api.Response vote(String consultationPath, long statementId, String vote) {
+    public Api.Response vote(String consultationPath, long statementId, String vote) {
         return post(consultationPath + "/votes", "{\"statementId\":" + statementId + ",\"vote\":\"" + vote + "\"}");
     }
 
-    Api.Response get(String path) {
+    public Api.Response get(String path) {
         return send("GET", path, null);
     }
 
-    Api.Response post(String path, String json) {
+    public Api.Response post(String path, String json) {
         return send("POST", path, json);
     }
 

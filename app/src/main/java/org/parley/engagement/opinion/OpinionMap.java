@@ -20,6 +20,8 @@ public final class OpinionMap {
     public static final int REPRESENTATIVE_PER_GROUP = 5;
     public static final int DIVISIVE_LIMIT = 10;
     static final long SEED = 20_260_522L;
+    static final int BASE_ITERATIONS = 100;
+    static final int BASE_SAMPLE = 50_000;
 
     /** What one run hands to the next, to keep components' signs, base clusters and k stable. */
     public record State(int k, int candidateK, int streak, double[][] components, double[] baseX, double[] baseY, double[] groupX, double[] groupY) {
@@ -119,9 +121,21 @@ public final class OpinionMap {
         if (baseK == 0) {
             base = new KMeans.Fit(new double[0], new double[0], new int[0], new double[0], 0, 0);
         } else if (prev.baseX() != null && prev.baseX().length == baseK) {
-            base = KMeans.fit(x, y, null, baseK, SEED, prev.baseX(), prev.baseY(), 100);
+            base = KMeans.fit(x, y, null, baseK, SEED, prev.baseX(), prev.baseY(), BASE_ITERATIONS);
+        } else if (n > BASE_SAMPLE) {
+            // many participants: settle the base centres on an evenly spread sample, then assign everyone
+            // and refine on all points for a few rounds
+            double[] sx = new double[BASE_SAMPLE];
+            double[] sy = new double[BASE_SAMPLE];
+            for (int i = 0; i < BASE_SAMPLE; i++) {
+                int at = (int) ((long) i * n / BASE_SAMPLE);
+                sx[i] = x[at];
+                sy[i] = y[at];
+            }
+            KMeans.Fit sample = KMeans.fit(sx, sy, null, baseK, SEED, null, null, BASE_ITERATIONS);
+            base = KMeans.fit(x, y, null, baseK, SEED, sample.cx(), sample.cy(), 5);
         } else {
-            base = KMeans.fit(x, y, null, baseK, SEED, null, null, 100);
+            base = KMeans.fit(x, y, null, baseK, SEED, null, null, BASE_ITERATIONS);
         }
         // drop empty base clusters, renumber
         int[] remap = new int[base.k()];
@@ -161,6 +175,13 @@ public final class OpinionMap {
                 bestSil = sil[k];
                 bestK = k;
             }
+        }
+        if (nb == 2 && Math.min(bw[0], bw[1]) >= 2) {
+            // exactly two distinct base clusters of two or more people (e.g. two camps voting identically):
+            // silhouette is undefined for k = n, but the split is plain: one group each
+            fits[2] = new KMeans.Fit(bx.clone(), by.clone(), new int[] {0, 1}, bw.clone(), 0, 0);
+            sil[2] = 1;
+            bestK = 2;
         }
         int k;
         int candidate = prev.candidateK();

@@ -202,6 +202,26 @@ class OpinionMathTest {
     }
 
     @Test
+    void twoCampsOfIdenticalVotersAreTwoGroups() {
+        // 16 people vote exactly alike, 15 others exactly the opposite (but all agree on statement 0):
+        // only two distinct points on the map, so two base clusters and two groups
+        VoteMatrix.Builder b = new VoteMatrix.Builder(31, 10, 310);
+        for (int p = 0; p < 31; p++) {
+            for (int j = 0; j < 10; j++) {
+                b.add(p, j, j == 0 ? 1 : ((j % 2 == 0) == (p < 16) ? 1 : -1));
+            }
+        }
+        VoteMatrix m = b.build();
+        OpinionMap.Result r = OpinionMap.compute(m, null);
+        assertThat(r.k()).isEqualTo(2);
+        assertThat(r.groupSize(0) + r.groupSize(1)).isEqualTo(31);
+        assertThat(r.groupSize(r.group()[0])).isEqualTo(16);
+        assertThat(r.consensus()).containsExactly(0);
+        // and again from its own state
+        assertThat(OpinionMap.compute(m, r.state()).k()).isEqualTo(2);
+    }
+
+    @Test
     void emptyAndTinyMatricesDoNotFail() {
         OpinionMap.Result empty = OpinionMap.compute(new VoteMatrix.Builder(0, 0, 0).build(), null);
         assertThat(empty.k()).isEqualTo(1);
