@@ -21,7 +21,8 @@ public final class OpinionMap {
     public static final int DIVISIVE_LIMIT = 10;
     static final long SEED = 20_260_522L;
     static final int BASE_ITERATIONS = 100;
-    static final int BASE_SAMPLE = 50_000;
+    static final int WARM_ITERATIONS = 10;
+    static final int BASE_SAMPLE = 20_000;
 
     /** What one run hands to the next, to keep components' signs, base clusters and k stable. */
     public record State(int k, int candidateK, int streak, double[][] components, double[] baseX, double[] baseY, double[] groupX, double[] groupY) {
@@ -121,7 +122,8 @@ public final class OpinionMap {
         if (baseK == 0) {
             base = new KMeans.Fit(new double[0], new double[0], new int[0], new double[0], 0, 0);
         } else if (prev.baseX() != null && prev.baseX().length == baseK) {
-            base = KMeans.fit(x, y, null, baseK, SEED, prev.baseX(), prev.baseY(), BASE_ITERATIONS);
+            // from the previous run's centres: a few rounds follow the new votes (as Polis updates its base clusters)
+            base = KMeans.fit(x, y, null, baseK, SEED, prev.baseX(), prev.baseY(), WARM_ITERATIONS);
         } else if (n > BASE_SAMPLE) {
             // many participants: settle the base centres on an evenly spread sample, then assign everyone
             // and refine on all points for a few rounds

@@ -67,7 +67,8 @@ class OpinionMapBenchmark {
         List<Long> warm = new ArrayList<>();
         List<Long> base = new ArrayList<>();
         OpinionMap.Result last = null;
-        for (int run = 0; run < 4; run++) {
+        int rounds = Integer.getInteger("bench.rounds", 4);
+        for (int run = 0; run < rounds; run++) {
             long b0 = System.nanoTime();
             long sum = onePass(m);
             long b1 = System.nanoTime();
@@ -156,7 +157,12 @@ class OpinionMapBenchmark {
         }
         System.out.printf("%nParley on %s: k=%d, median of 3 cold recomputes %d ms; running scripts/opinion_sklearn.py ...%n", size, r.k(), median(times));
         Path script = Path.of("../scripts/opinion_sklearn.py");
-        Process p = new ProcessBuilder("python3", script.toString(), dir.toString()).inheritIO().start();
+        // Debian's python3 (with python3-sklearn), not whatever python3 comes first on the PATH
+        String python = Files.exists(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        Process p = new ProcessBuilder(python, script.toString(), dir.toString()).redirectErrorStream(true).start();
+        try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(p.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            lines.lines().forEach(System.out::println);
+        }
         int code = p.waitFor();
         System.out.println("python3 exited with " + code);
     }
