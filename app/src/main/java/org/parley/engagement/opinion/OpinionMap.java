@@ -119,14 +119,12 @@ public final class OpinionMap {
         // base clusters
         int baseK = Math.min(BASE_CLUSTERS, n);
         KMeans.Fit base;
+        boolean warm = prev.baseX() != null && prev.baseX().length == baseK;
         if (baseK == 0) {
             base = new KMeans.Fit(new double[0], new double[0], new int[0], new double[0], 0, 0);
-        } else if (prev.baseX() != null && prev.baseX().length == baseK) {
-            // from the previous run's centres: a few rounds follow the new votes (as Polis updates its base clusters)
-            base = KMeans.fit(x, y, null, baseK, SEED, prev.baseX(), prev.baseY(), WARM_ITERATIONS);
         } else if (n > BASE_SAMPLE) {
-            // many participants: settle the base centres on an evenly spread sample, then assign everyone
-            // and refine on all points for a few rounds
+            // many participants: settle the base centres on an evenly spread sample (from the previous
+            // run's centres when there are some), then assign everyone and refine on all points briefly
             double[] sx = new double[BASE_SAMPLE];
             double[] sy = new double[BASE_SAMPLE];
             for (int i = 0; i < BASE_SAMPLE; i++) {
@@ -134,8 +132,12 @@ public final class OpinionMap {
                 sx[i] = x[at];
                 sy[i] = y[at];
             }
-            KMeans.Fit sample = KMeans.fit(sx, sy, null, baseK, SEED, null, null, BASE_ITERATIONS);
-            base = KMeans.fit(x, y, null, baseK, SEED, sample.cx(), sample.cy(), 5);
+            KMeans.Fit sample = warm ? KMeans.fit(sx, sy, null, baseK, SEED, prev.baseX(), prev.baseY(), WARM_ITERATIONS)
+                    : KMeans.fit(sx, sy, null, baseK, SEED, null, null, BASE_ITERATIONS);
+            base = KMeans.fit(x, y, null, baseK, SEED, sample.cx(), sample.cy(), 2);
+        } else if (warm) {
+            // from the previous run's centres: a few rounds follow the new votes (as Polis updates its base clusters)
+            base = KMeans.fit(x, y, null, baseK, SEED, prev.baseX(), prev.baseY(), WARM_ITERATIONS);
         } else {
             base = KMeans.fit(x, y, null, baseK, SEED, null, null, BASE_ITERATIONS);
         }
@@ -241,23 +243,44 @@ public final class OpinionMap {
         long t3 = System.nanoTime();
 
         // counts per group and statement
-        int[][] agree = new int[k][s];
-        int[][] disagree = new int[k][s];
-        int[][] seen = new int[k][s];
-        for (int i = 0; i < n; i++) {
-            int r = rows[i];
-            int g = group[i];
-            int[] a = agree[g];
-            int[] d = disagree[g];
-            int[] sn = seen[g];
-            for (int q = m.start(r), e = m.end(r); q < e; q++) {
-                int c = m.column(q);
-                byte v = m.value(q);
-                sn[c]++;
-                if (v > 0) {
-                    a[c]++;
-                } else if (v < 0) {
-                    d[c]++;
+        // counts per group and statement, in parallel chunks summed in a fixed order
+        int chunks = Math.max(1, Math.min(16, n / 16_384));
+        int[][][][] parts = new int[chunks][][][];
+        final int kk = k;
+        java.util.stream.IntStream.range(0, chunks).parallel().forEach(ch -> {
+            int[][] a = new int[kk][s];
+            int[][] d = new int[kk][s];
+            int[][] sn = new int[kk][s];
+            int from = (int) ((long) n * ch / chunks);
+            int to = (int) ((long) n * (ch + 1) / chunks);
+            for (int i = from; i < to; i++) {
+                int r = rows[i];
+                int g = group[i];
+                int[] ag = a[g];
+                int[] dg = d[g];
+                int[] sg = sn[g];
+                for (int q = m.start(r), e = m.end(r); q < e; q++) {
+                    int c = m.column(q);
+                    byte v = m.value(q);
+                    sg[c]++;
+                    if (v > 0) {
+                        ag[c]++;
+                    } else if (v < 0) {
+                        dg[c]++;
+                    }
+                }
+            }
+            parts[ch] = new int[][][] {a, d, sn};
+        });
+        int[][] agree = parts[0][0];
+        int[][] disagree = parts[0][1];
+        int[][] seen = parts[0][2];
+        for (int ch = 1; ch < chunks; ch++) {
+            for (int g = 0; g < k; g++) {
+                for (int j = 0; j < s; j++) {
+                    agree[g][j] += parts[ch][0][g][j];
+                    disagree[g][j] += parts[ch][1][g][j];
+                    seen[g][j] += parts[ch][2][g][j];
                 }
             }
         }

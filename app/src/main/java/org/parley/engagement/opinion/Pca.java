@@ -20,7 +20,7 @@ public final class Pca {
 
     private static final int BLOCK = 4;
     private static final int MAX_ITERATIONS = 500;
-    private static final double TOLERANCE = 1e-10;
+    private static final double TOLERANCE = 1e-8;
 
     private Pca() {
     }
