@@ -481,8 +481,16 @@ public class Consultations {
         store.close(c.id(), at);
         Report report = maps.compute(c.id(), store.fingerprint(c.id()));
         String statementsCsv = statementsCsv(c.id(), report);
-        StringWriter votes = new StringWriter();
+        // the vote matrix can be large: hash its CSV as it streams, never holding it in memory
+        MessageDigest votesDigest = sha256Digest();
+        Writer votes = new java.io.OutputStreamWriter(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), votesDigest),
+                StandardCharsets.UTF_8);
         writeVotesCsv(c.id(), votes);
+        try {
+            votes.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         List<Statement> all = store.allStatements(c.id());
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("closedAt", at.toString());
@@ -496,7 +504,7 @@ public class Consultations {
         data.put("consensusStatementIds", report.consensus());
         data.put("divisiveStatementIds", report.divisive());
         data.put("statementsCsvSha256", sha256Hex(statementsCsv));
-        data.put("votesCsvSha256", sha256Hex(votes.toString()));
+        data.put("votesCsvSha256", HexFormat.of().formatHex(votesDigest.digest()));
         record.append(Fact.of("consultation.closed", c.processId(), subject(c.id()), at, actorRole, data));
     }
 
@@ -576,8 +584,12 @@ public class Consultations {
     }
 
     static byte[] sha256(String s) {
+        return sha256Digest().digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest sha256Digest() {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
