@@ -103,7 +103,7 @@ class ConsultationsDemo implements ApplicationRunner {
                         "Elections should be held within a year of the ceasefire.",
                         "Frozen assets should pay for reconstruction.",
                         "The ceasefire should start at once, before the other questions are settled.")), mediator);
-        vote(pid, open, 60, 11);
+        vote(pid, open, 24, 11);
         Consultation past = consultations.create(pid, new NewConsultation(
                 "Which humanitarian needs should the talks address first?",
                 "Demo consultation, closed: its result counts and hashes are on the public record.",
@@ -117,7 +117,7 @@ class ConsultationsDemo implements ApplicationRunner {
                         "Family reunification should come before any exchange of territory.",
                         "Winter heating for front-line towns is the most urgent need.",
                         "Compensation for destroyed homes should be agreed in the talks.")), mediator);
-        vote(pid, past, 40, 23);
+        vote(pid, past, 16, 23);
         consultations.close(pid, past.id(), mediator);
     }
 
