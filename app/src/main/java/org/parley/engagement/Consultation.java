@@ -1,0 +1,21 @@
+package org.parley.engagement;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A public consultation of a process: a question put to the public, open between two times. */
+public record Consultation(long id, long processId, String question, String context, List<String> languages,
+                           Instant opensAt, Instant closesAt, Moderation moderation, boolean closedMode, Instant closedAt) {
+
+    public enum Phase { UPCOMING, OPEN, CLOSED }
+
+    public Phase phase(Instant now) {
+        if (closedAt != null || !now.isBefore(closesAt)) {
+            return Phase.CLOSED;
+        }
+        return now.isBefore(opensAt) ? Phase.UPCOMING : Phase.OPEN;
+    }
+
+    /** When statements are moderated: before they are shown, or after (shown at once, removable). */
+    public enum Moderation { BEFORE, AFTER }
+}

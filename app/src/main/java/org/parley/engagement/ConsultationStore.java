@@ -1,0 +1,247 @@
+package org.parley.engagement;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for consultations, participants, statements, votes and maps. Rules are the service's business. */
+@Repository
+class ConsultationStore {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+
+    ConsultationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+    }
+
+    static final RowMapper<Consultation> CONSULTATION = (rs, n) -> new Consultation(rs.getLong("id"), rs.getLong("process_id"),
+            rs.getString("question"), rs.getString("context"), strings(rs.getArray("languages")), instant(rs, "opens_at"),
+            instant(rs, "closes_at"), Consultation.Moderation.valueOf(rs.getString("moderation")), rs.getBoolean("closed_mode"),
+            instant(rs, "closed_at"));
+
+    static final RowMapper<Statement> STATEMENT = (rs, n) -> new Statement(rs.getLong("id"), rs.getLong("consultation_id"),
+            rs.getString("text"), rs.getString("language"), translations(rs.getString("translations")), rs.getBoolean("seed"),
+            Statement.Status.valueOf(rs.getString("status")), rs.getString("reject_reason"), instant(rs, "created_at"));
+
+    private static Map<String, String> translations(String json) {
+        if (json == null || json.isBlank()) {
+            return Map.of();
+        }
+        return JSON.readValue(json, new TypeReference<LinkedHashMap<String, String>>() {
+        });
+    }
+
+    // --- consultations
+
+    long insert(long processId, NewConsultation c) {
+        return jdbc.sql("""
+                INSERT INTO consultation (process_id, question, context, languages, opens_at, closes_at, moderation, closed_mode)
+                VALUES (:pid, :q, :ctx, string_to_array(:langs, ','), :opens, :closes, :mod, :closed) RETURNING id""")
+                .param("pid", processId)
+                .param("q", c.question().strip())
+                .param("ctx", c.context() == null ? "" : c.context().strip())
+                .param("langs", String.join(",", c.languages()))
+                .param("opens", Timestamp.from(c.opensAt()))
+                .param("closes", Timestamp.from(c.closesAt()))
+                .param("mod", c.moderation().name())
+                .param("closed", Boolean.TRUE.equals(c.closedMode()))
+                .query(Long.class).single();
+    }
+
+    Optional<Consultation> consultation(long id) {
+        return jdbc.sql("SELECT * FROM consultation WHERE id = ?").param(id).query(CONSULTATION).optional();
+    }
+
+    Optional<Consultation> lockConsultation(long id) {
+        return jdbc.sql("SELECT * FROM consultation WHERE id = ? FOR UPDATE").param(id).query(CONSULTATION).optional();
+    }
+
+    List<Consultation> ofProcess(long processId) {
+        return jdbc.sql("SELECT * FROM consultation WHERE process_id = ? ORDER BY opens_at DESC, id DESC").param(processId)
+                .query(CONSULTATION).list();
+    }
+
+    /** Consultations whose map may still change: not closed, or closed without a final map. */
+    List<Long> live() {
+        return jdbc.sql("""
+                SELECT c.id FROM consultation c LEFT JOIN consultation_map m ON m.consultation_id = c.id
+                WHERE c.closed_at IS NULL OR m.computed_at IS NULL OR m.computed_at < c.closed_at ORDER BY c.id""")
+                .query(Long.class).list();
+    }
+
+    List<Consultation> dueToClose(Instant now) {
+        return jdbc.sql("SELECT * FROM consultation WHERE closed_at IS NULL AND closes_at <= ? ORDER BY id")
+                .param(Timestamp.from(now)).query(CONSULTATION).list();
+    }
+
+    void close(long id, Instant at) {
+        jdbc.sql("UPDATE consultation SET closed_at = ? WHERE id = ? AND closed_at IS NULL").params(Timestamp.from(at), id).update();
+    }
+
+    // --- participants and invitations
+
+    Optional<Long> participant(long consultationId, byte[] tokenHash) {
+        return jdbc.sql("SELECT id FROM consultation_participant WHERE consultation_id = ? AND token_hash = ?")
+                .params(consultationId, tokenHash).query(Long.class).optional();
+    }
+
+    long addParticipant(long consultationId, byte[] tokenHash, Long invitationId) {
+        return jdbc.sql("""
+                INSERT INTO consultation_participant (consultation_id, token_hash, invitation_id) VALUES (?, ?, ?)
+                ON CONFLICT (consultation_id, token_hash) DO UPDATE SET token_hash = EXCLUDED.token_hash RETURNING id""")
+                .params(consultationId, tokenHash, invitationId).query(Long.class).single();
+    }
+
+    void addInvitation(long consultationId, byte[] codeHash) {
+        jdbc.sql("INSERT INTO consultation_invitation (consultation_id, code_hash) VALUES (?, ?)").params(consultationId, codeHash).update();
+    }
+
+    /** Marks an unused invitation used and returns its id; empty when unknown or used. */
+    Optional<Long> useInvitation(long consultationId, byte[] codeHash, Instant at) {
+        return jdbc.sql("""
+                UPDATE consultation_invitation SET used_at = ? WHERE consultation_id = ? AND code_hash = ? AND used_at IS NULL RETURNING id""")
+                .params(Timestamp.from(at), consultationId, codeHash).query(Long.class).optional();
+    }
+
+    // --- statements
+
+    long insertStatement(long consultationId, String text, String language, boolean seed, Long authorId, Statement.Status status, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO consultation_statement (consultation_id, text, language, seed, author_id, status, created_at, moderated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(consultationId, text, language, seed, authorId, status.name(), Timestamp.from(at),
+                        status == Statement.Status.PENDING ? null : Timestamp.from(at))
+                .query(Long.class).single();
+    }
+
+    Optional<Statement> statement(long consultationId, long statementId) {
+        return jdbc.sql("SELECT * FROM consultation_statement WHERE consultation_id = ? AND id = ?").params(consultationId, statementId)
+                .query(STATEMENT).optional();
+    }
+
+    Optional<Statement.Status> statementStatus(long consultationId, long statementId) {
+        return jdbc.sql("SELECT status FROM consultation_statement WHERE consultation_id = ? AND id = ?").params(consultationId, statementId)
+                .query((rs, n) -> Statement.Status.valueOf(rs.getString(1))).optional();
+    }
+
+    List<Statement> statements(long consultationId, Statement.Status status) {
+        return jdbc.sql("SELECT * FROM consultation_statement WHERE consultation_id = ? AND status = ? ORDER BY id")
+                .params(consultationId, status.name()).query(STATEMENT).list();
+    }
+
+    List<Statement> allStatements(long consultationId) {
+        return jdbc.sql("SELECT * FROM consultation_statement WHERE consultation_id = ? ORDER BY id").param(consultationId).query(STATEMENT).list();
+    }
+
+    void moderate(long statementId, Statement.Status status, String reason, Instant at) {
+        jdbc.sql("UPDATE consultation_statement SET status = ?, reject_reason = ?, moderated_at = ? WHERE id = ?")
+                .params(status.name(), reason, Timestamp.from(at), statementId).update();
+    }
+
+    void setTranslations(long statementId, Map<String, String> translations, Instant at) {
+        jdbc.sql("UPDATE consultation_statement SET translations = ?::jsonb, moderated_at = ? WHERE id = ?")
+                .params(JSON.writeValueAsString(translations), Timestamp.from(at), statementId).update();
+    }
+
+    // --- votes
+
+    /** Inserts or replaces the participant's vote; true when it was new. */
+    boolean vote(long consultationId, long participantId, long statementId, int vote, Instant at) {
+        return jdbc.sql("""
+                INSERT INTO consultation_vote (participant_id, statement_id, consultation_id, vote, voted_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (participant_id, statement_id) DO UPDATE SET vote = EXCLUDED.vote, voted_at = EXCLUDED.voted_at
+                RETURNING (xmax = 0)""")
+                .params(participantId, statementId, consultationId, vote, Timestamp.from(at)).query(Boolean.class).single();
+    }
+
+    Map<Long, Integer> votesOf(long participantId) {
+        Map<Long, Integer> m = new LinkedHashMap<>();
+        jdbc.sql("SELECT statement_id, vote FROM consultation_vote WHERE participant_id = ?").param(participantId)
+                .query((rs, n) -> m.put(rs.getLong(1), rs.getInt(2))).list();
+        return m;
+    }
+
+    /** Streams (participant, statement, vote) of accepted statements, ordered by participant. */
+    void eachVote(long consultationId, VoteSink sink) {
+        jdbc.sql("""
+                SELECT v.participant_id, v.statement_id, v.vote FROM consultation_vote v
+                JOIN consultation_statement s ON s.id = v.statement_id AND s.status = 'ACCEPTED'
+                WHERE v.consultation_id = ? ORDER BY v.participant_id, v.statement_id""")
+                .param(consultationId)
+                .query(rs -> {
+                    sink.accept(rs.getLong(1), rs.getLong(2), rs.getInt(3));
+                });
+    }
+
+    interface VoteSink {
+        void accept(long participant, long statement, int vote);
+    }
+
+    /** What the map depends on: the count and latest time of votes and of statement changes. */
+    String fingerprint(long consultationId) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) || '/' || coalesce(max(voted_at)::text, '-') FROM consultation_vote WHERE consultation_id = :id)
+                    || '|' || (SELECT count(*) || '/' || coalesce(max(coalesce(moderated_at, created_at))::text, '-')
+                               FROM consultation_statement WHERE consultation_id = :id)
+                    || '|' || (SELECT coalesce(closed_at::text, '-') FROM consultation WHERE id = :id)""")
+                .param("id", consultationId).query(String.class).single();
+    }
+
+    long voteCount(long consultationId) {
+        return jdbc.sql("SELECT count(*) FROM consultation_vote WHERE consultation_id = ?").param(consultationId).query(Long.class).single();
+    }
+
+    long participantCount(long consultationId) {
+        return jdbc.sql("SELECT count(DISTINCT participant_id) FROM consultation_vote WHERE consultation_id = ?").param(consultationId)
+                .query(Long.class).single();
+    }
+
+    // --- maps
+
+    record StoredMap(Instant computedAt, String fingerprint, String report, String state) {
+    }
+
+    Optional<StoredMap> map(long consultationId) {
+        return jdbc.sql("SELECT computed_at, last_vote_at, report::text AS report, state::text AS state, vote_count FROM consultation_map WHERE consultation_id = ?")
+                .param(consultationId)
+                .query((rs, n) -> new StoredMap(instant(rs, "computed_at"), null, rs.getString("report"), rs.getString("state"))).optional();
+    }
+
+    Optional<String> mapFingerprint(long consultationId) {
+        return jdbc.sql("SELECT state->>'fingerprint' FROM consultation_map WHERE consultation_id = ?").param(consultationId)
+                .query(String.class).optional();
+    }
+
+    void saveMap(long consultationId, Instant at, long votes, String report, String state) {
+        jdbc.sql("""
+                INSERT INTO consultation_map (consultation_id, computed_at, vote_count, report, state) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
+                ON CONFLICT (consultation_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, vote_count = EXCLUDED.vote_count,
+                    report = EXCLUDED.report, state = EXCLUDED.state""")
+                .params(consultationId, Timestamp.from(at), votes, report, state).update();
+    }
+}

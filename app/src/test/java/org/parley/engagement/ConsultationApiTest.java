@@ -1,0 +1,281 @@
+package org.parley.engagement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.support.Fixtures.check;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.publicrecord.PublicRecord;
+import org.parley.support.Api;
+import org.parley.support.Fixtures;
+import org.parley.support.ParleyTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+@ParleyTest
+class ConsultationApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Consultations consultations;
+
+    @Autowired
+    PublicRecord record;
+
+    Api api;
+    Api mediator;
+    long pid;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.at(port);
+        mediator = api.asDemo("mediator");
+        pid = Fixtures.smallProcess(mediator, "2026-01-15").id();
+    }
+
+    private String create(String moderation, boolean closedMode, String... seeds) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < seeds.length; i++) {
+            s.append(i == 0 ? "" : ",").append('"').append(seeds[i]).append('"');
+        }
+        s.append(']');
+        var r = check(mediator.post("/api/v1/processes/" + pid + "/consultations", """
+                {"question":"%s","context":"ctx","languages":["en","uk"],"opensAt":"%s","closesAt":"%s","moderation":"%s",
+                 "closedMode":%s,"seedStatements":%s}""".formatted(Api.unique("Q"), now.minusSeconds(60), now.plusSeconds(86400), moderation,
+                closedMode, s)), 201);
+        return "/api/v1/processes/" + pid + "/consultations/" + r.json().path("id").asLong();
+    }
+
+    private List<Long> statementIds(String path) {
+        List<Long> ids = new ArrayList<>();
+        for (JsonNode n : check(api.get(path + "/statements"), 200).json()) {
+            ids.add(n.path("id").asLong());
+        }
+        return ids;
+    }
+
+    private long id(String path) {
+        return Long.parseLong(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    @Test
+    void anOrganiserOpensAConsultationWithSeedsOnTheRecord() {
+        String c = create("AFTER", false, "First seed", "Second seed");
+        var json = check(api.get(c), 200).json();
+        assertThat(json.path("languages").toString()).isEqualTo("[\"en\",\"uk\"]");
+        assertThat(json.path("moderation").asString()).isEqualTo("AFTER");
+        var statements = check(api.get(c + "/statements"), 200).json();
+        assertThat(statements.findValuesAsString("text")).containsExactly("First seed", "Second seed");
+        assertThat(statements.get(0).path("seed").asBoolean()).isTrue();
+        assertThat(record.entriesAbout("consultation/" + id(c))).extracting(PublicRecord.Entry::type).containsExactly("consultation.opened");
+        assertThat(check(api.get("/api/v1/processes/" + pid + "/consultations"), 200).json().findValuesAsString("question")).hasSize(1);
+    }
+
+    @Test
+    void badConsultationsAreRefusedFieldByField() {
+        var r = check(mediator.post("/api/v1/processes/" + pid + "/consultations", """
+                {"question":"  ","languages":["en","xx"],"opensAt":"2026-05-02T00:00:00Z","closesAt":"2026-05-01T00:00:00Z"}"""), 400);
+        assertThat(r.fieldError("question")).isEqualTo("Enter the question.");
+        assertThat(r.fieldError("languages")).contains("Choose among");
+        assertThat(r.fieldError("closesAt")).isEqualTo("The consultation must close after it opens.");
+        assertThat(r.fieldError("moderation")).isNotNull();
+        String seed281 = "x".repeat(281);
+        var r2 = check(mediator.post("/api/v1/processes/" + pid + "/consultations", """
+                {"question":"Q","languages":["en"],"opensAt":"2026-01-01T00:00:00Z","closesAt":"2099-01-01T00:00:00Z","moderation":"AFTER",
+                 "seedStatements":["%s"]}""".formatted(seed281)), 400);
+        assertThat(r2.fieldError("seedStatements")).contains("280");
+        // not the organiser
+        check(api.asDemo("observer").post("/api/v1/processes/" + pid + "/consultations", "{}"), 403);
+        check(api.post("/api/v1/processes/" + pid + "/consultations", "{}"), 401);
+    }
+
+    @Test
+    void votesAreChangeableAndCountOnce() throws Exception {
+        String c = create("AFTER", false, "A", "B");
+        List<Long> ids = statementIds(c);
+        ParticipantClient p = ParticipantClient.join(port, c, null);
+        var v1 = check(p.vote(c, ids.get(0), "AGREE"), 200).json();
+        assertThat(v1.path("changed").asBoolean()).isFalse();
+        var v2 = check(p.vote(c, ids.get(0), "DISAGREE"), 200).json();
+        assertThat(v2.path("changed").asBoolean()).isTrue();
+        // twenty concurrent identical votes: still one row
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Api.Response>> fs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            fs.add(pool.submit(() -> p.vote(c, ids.get(1), "PASS")));
+        }
+        for (Future<Api.Response> f : fs) {
+            assertThat(f.get().status()).isEqualTo(200);
+        }
+        pool.shutdown();
+        var rows = jdbc.sql("SELECT statement_id, vote FROM consultation_vote v JOIN consultation_participant cp ON cp.id = v.participant_id "
+                + "WHERE cp.consultation_id = ? ORDER BY statement_id").param(id(c)).query((rs, n) -> rs.getLong(1) + ":" + rs.getInt(2)).list();
+        assertThat(rows).containsExactly(ids.get(0) + ":-1", ids.get(1) + ":0");
+        // the next statement: none left
+        var next = check(p.get(c + "/next"), 200).json();
+        assertThat(next.path("statement").isObject()).isFalse();
+        assertThat(next.path("voted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void badVotesAndStatementsGetClearErrors() {
+        String c = create("BEFORE", false, "Seed");
+        long seed = statementIds(c).getFirst();
+        ParticipantClient p = ParticipantClient.join(port, c, null);
+        // unknown participant
+        var noOne = new ParticipantClient(port, "not-a-token").vote(c, seed, "AGREE");
+        assertThat(check(noOne, 400).fieldError("participant")).isEqualTo("Unknown participant: join the consultation first.");
+        // unknown statement, missing vote
+        assertThat(check(p.vote(c, 999_999_999L, "AGREE"), 400).fieldError("statementId")).contains("cannot be voted on");
+        assertThat(check(p.post(c + "/votes", "{\"statementId\":" + seed + "}"), 400).fieldError("vote")).isNotNull();
+        check(p.post(c + "/votes", "{\"statementId\":" + seed + ",\"vote\":\"MAYBE\"}"), 400);
+        // empty and overlong statements; 280 characters is fine and waits for moderation
+        assertThat(check(p.post(c + "/statements", "{\"text\":\"   \"}"), 400).fieldError("text")).isEqualTo("Write the statement.");
+        assertThat(check(p.post(c + "/statements", "{\"text\":\"" + "é".repeat(281) + "\"}"), 400).fieldError("text")).contains("280");
+        assertThat(check(p.post(c + "/statements", "{\"text\":\"x\",\"language\":\"ru\"}"), 400).fieldError("language")).isNotNull();
+        var pending = check(p.post(c + "/statements", "{\"text\":\"" + "é".repeat(280) + "\"}"), 201).json();
+        assertThat(pending.path("status").asString()).isEqualTo("PENDING");
+        long pendingId = pending.path("id").asLong();
+        // pending: not votable, not listed publicly
+        assertThat(check(p.vote(c, pendingId, "AGREE"), 400).fieldError("statementId")).isNotNull();
+        assertThat(statementIds(c)).containsExactly(seed);
+        assertThat(check(mediator.get(c + "/statements/pending"), 200).json().findValuesAsString("status")).containsExactly("PENDING");
+        // rejecting needs a reason; a rejected statement cannot be voted on
+        assertThat(check(mediator.post(c + "/statements/" + pendingId + "/moderation", "{\"accept\":false}"), 400).fieldError("reason")).isNotNull();
+        check(mediator.post(c + "/statements/" + pendingId + "/moderation", "{\"accept\":false,\"reason\":\"off topic\"}"), 200);
+        check(p.vote(c, pendingId, "AGREE"), 400);
+        check(mediator.post(c + "/statements/" + pendingId + "/moderation", "{\"accept\":true}"), 200);
+        check(p.vote(c, pendingId, "AGREE"), 200);
+        // a moderator's translation is shown in that language
+        var translated = check(mediator.put(c + "/statements/" + seed + "/translations", "{\"uk\":\"Насіння\"}"), 200).json();
+        assertThat(translated.path("translations").path("uk").asString()).isEqualTo("Насіння");
+        check(mediator.put(c + "/statements/" + seed + "/translations", "{\"ru\":\"Семя\"}"), 400);
+    }
+
+    @Test
+    void aFloodFromOneParticipantIsRateLimited() {
+        String c = create("AFTER", false, "Only");
+        long s = statementIds(c).getFirst();
+        ParticipantClient p = ParticipantClient.join(port, c, null);
+        int ok = 0;
+        int limited = 0;
+        for (int i = 0; i < 120; i++) {
+            int status = p.vote(c, s, i % 2 == 0 ? "AGREE" : "DISAGREE").status();
+            if (status == 200) {
+                ok++;
+            } else if (status == 429) {
+                limited++;
+            }
+        }
+        assertThat(limited).isPositive();
+        assertThat(ok + limited).isEqualTo(120);
+        var r = p.vote(c, s, "AGREE");
+        if (r.status() == 429) {
+            assertThat(r.json().path("detail").asString()).startsWith("Too many votes");
+        }
+        // still one vote on the statement
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_vote WHERE statement_id = ?").param(s).query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void twoCampsMakeTwoGroupsAndTheBridgeIsConsensusAndClosingPutsTheResultsOnTheRecord() throws Exception {
+        String[] seeds = new String[10];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = i == 0 ? "Bridge: everybody agrees" : "Statement " + i;
+        }
+        String c = create("AFTER", false, seeds);
+        List<Long> ids = statementIds(c);
+        for (int person = 0; person < 30; person++) {
+            ParticipantClient p = ParticipantClient.join(port, c, null);
+            boolean campA = person % 2 == 0;
+            for (int j = 0; j < ids.size(); j++) {
+                String vote = j == 0 ? "AGREE" : ((j % 2 == 0) == campA ? "AGREE" : "DISAGREE");
+                if (person % 7 == 3 && j == 5) {
+                    vote = "PASS";
+                }
+                check(p.vote(c, ids.get(j), vote), 200);
+            }
+        }
+        Report report = consultations.refreshReport(pid, id(c));
+        assertThat(report.groupCount()).isEqualTo(2);
+        assertThat(report.included()).isEqualTo(30);
+        assertThat(report.groups()).extracting(Report.Group::size).containsExactlyInAnyOrder(15, 15);
+        assertThat(report.consensus()).containsExactly(ids.get(0));
+        assertThat(report.divisive()).contains(ids.get(1), ids.get(2)).doesNotContain(ids.get(0));
+        var json = check(api.get(c + "/report"), 200).json();
+        assertThat(json.path("groupCount").asInt()).isEqualTo(2);
+        assertThat(json.path("points").size()).isEqualTo(30);
+
+        var statementsCsv = api.get(c + "/export/statements.csv");
+        assertThat(statementsCsv.status()).isEqualTo(200);
+        assertThat(statementsCsv.contentType()).startsWith("text/csv");
+        assertThat(statementsCsv.body().lines().findFirst().orElseThrow()).startsWith("statement_id,language,text,seed,agree,disagree,pass,seen")
+                .contains("group_2_seen");
+        assertThat(statementsCsv.body().lines().count()).isEqualTo(11);
+        var votesCsv = api.get(c + "/export/votes.csv");
+        assertThat(votesCsv.body().lines().count()).isEqualTo(301);
+        assertThat(votesCsv.body().lines().skip(1).map(l -> l.split(",")[0]).distinct().count()).isEqualTo(30);
+
+        check(mediator.post(c + "/close", null), 200);
+        check(mediator.post(c + "/close", null), 409);
+        ParticipantClient late = new ParticipantClient(port, null);
+        check(late.post(c + "/participants", "{}"), 409);
+        String entry = record.entriesAbout("consultation/" + id(c)).stream().filter(e -> e.type().equals("consultation.closed"))
+                .map(PublicRecord.Entry::json).findFirst().orElseThrow();
+        assertThat(entry).contains("\"votes\":300").contains("\"groups\":2").contains("\"participants\":30")
+                .contains(sha256(api.get(c + "/export/votes.csv").body()))
+                .contains(sha256(api.get(c + "/export/statements.csv").body()));
+    }
+
+    @Test
+    void aVoteAfterClosingIsRefused() {
+        String c = create("AFTER", false, "S");
+        long s = statementIds(c).getFirst();
+        ParticipantClient p = ParticipantClient.join(port, c, null);
+        check(p.vote(c, s, "AGREE"), 200);
+        check(mediator.post(c + "/close", null), 200);
+        var r = check(p.vote(c, s, "DISAGREE"), 409);
+        assertThat(r.json().path("detail").asString()).contains("closed");
+        assertThat(jdbc.sql("SELECT vote FROM consultation_vote WHERE statement_id = ?").param(s).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void closedModeNeedsAnUnusedInvitationCode() {
+        String c = create("AFTER", true, "S");
+        ParticipantClient anyone = new ParticipantClient(port, null);
+        assertThat(check(anyone.post(c + "/participants", "{}"), 400).fieldError("invitationCode")).isNotNull();
+        var codes = check(mediator.post(c + "/invitations", "{\"count\":2}"), 201).json().path("codes");
+        assertThat(codes.size()).isEqualTo(2);
+        String code = codes.get(0).asString();
+        ParticipantClient invited = ParticipantClient.join(port, c, code);
+        check(invited.vote(c, statementIds(c).getFirst(), "AGREE"), 200);
+        assertThat(check(anyone.post(c + "/participants", "{\"invitationCode\":\"" + code + "\"}"), 400).fieldError("invitationCode"))
+                .contains("already used");
+        // codes are stored hashed only
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_invitation WHERE encode(code_hash, 'escape') LIKE ?").param("%" + code + "%")
+                .query(Long.class).single()).isZero();
+    }
+
+    private static String sha256(String s) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    }
+}
