@@ -64,7 +64,9 @@ public class Imports {
 
     static final int MAX_ERRORS_KEPT = 10_000;
     static final int PROGRESS_EVERY = 5_000;
-    private static final DateTimeFormatter UCDP_TIME = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.ENGLISH);
+    /** UCDP's export mixes "1/22/2014 12:00:00 AM" and "05/02/2014 00:00" (month first in both). */
+    private static final List<DateTimeFormatter> UCDP_TIMES = List.of(DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("M/d/yyyy H:mm", Locale.ENGLISH), DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.ENGLISH));
     private static final DateTimeFormatter ACLED_LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private final JdbcClient jdbc;
@@ -324,14 +326,17 @@ public class Imports {
 
     private static Instant ucdpTime(CSVRecord r, String col) throws RowException {
         String v = req(r, col);
-        try {
-            return LocalDateTime.parse(v, UCDP_TIME).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
+        for (DateTimeFormatter f : UCDP_TIMES) {
             try {
-                return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                throw new RowException(col + " is not a date: " + v);
+                return LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // try the next
             }
+        }
+        try {
+            return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e2) {
+            throw new RowException(col + " is not a date: " + v);
         }
     }
 

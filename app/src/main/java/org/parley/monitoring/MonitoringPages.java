@@ -64,7 +64,10 @@ class MonitoringPages {
             model.addAttribute("filterError", e.problems().getFirst().code());
         }
         model.addAttribute("publicView", "public".equals(view) || !monitoring.seesAll(pid, Viewer.current()));
-        model.addAttribute("dashboard", monitoring.dashboard(pid, filter, viewer));
+        Dashboard dashboard = monitoring.dashboard(pid, filter, viewer);
+        model.addAttribute("dashboard", dashboard);
+        model.addAttribute("meterMax", Math.max(1, Math.max(dashboard.baseline() * dashboard.spikeFactor(),
+                dashboard.days().stream().mapToInt(Dashboard.Day::events).max().orElse(0))));
         model.addAttribute("events", monitoring.events(pid, filter, 100, viewer));
         List<Compliance> compliance = monitoring.ceasefires(pid).stream().map(c -> monitoring.compliance(pid, c.id(), 14, locale)).toList();
         model.addAttribute("compliance", compliance);
@@ -92,11 +95,12 @@ class MonitoringPages {
         }
     }
 
-    @GetMapping(value = "/processes/{processId}/monitoring/map.geojson", produces = "application/geo+json")
+    @GetMapping("/processes/{processId}/monitoring/map.geojson")
     ResponseEntity<String> map(@PathVariable("processId") long pid, @ModelAttribute("q") MonitoringApi.EventQuery q,
                                @RequestParam(name = "view", required = false) String view, Locale locale) {
         Viewer viewer = "public".equals(view) ? Viewer.anonymous() : Viewer.current();
-        return ResponseEntity.ok(exports.geojson(pid, monitoring.events(pid, q.filter(), 5_000, viewer), locale));
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/geo+json"))
+                .body(exports.geojson(pid, monitoring.events(pid, q.filter(), 5_000, viewer), locale));
     }
 
     // --- reports
