@@ -620,6 +620,53 @@ public class Monitoring {
         return store.event(newId).orElseThrow();
     }
 
+    /** What a regrouping did. */
+    public record Regrouped(int reports, int eventsBefore, int eventsAfter) {
+    }
+
+    /**
+     * Groups again, with the current distance and time settings, all observers' reports of the process's open
+     * events (reported or corroborated); decided events are left as they are. For a mediator, e.g. after the
+     * settings changed; earlier manual merges and splits of open events are redone by the rule.
+     */
+    @Transactional
+    public Regrouped regroup(long processId, String reason, Viewer viewer) {
+        processes.requireMediator(processId, viewer);
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "monitoring.decision.reason");
+        }
+        store.lockProcess(processId);
+        List<Report> reports = store.reportsOfOpenEvents(processId);
+        List<Long> oldEvents = reports.stream().map(Report::eventId).distinct().toList();
+        List<Grouper.Item> items = reports.stream().map(r -> new Grouper.Item(r.id(), r.observedFrom().getEpochSecond(),
+                (r.observedTo() == null ? r.observedFrom() : r.observedTo()).getEpochSecond(), r.latitude(), r.longitude(), r.category(),
+                r.authorAccountId() == null ? -r.id() : r.authorAccountId())).toList();
+        int[] groups = new Grouper(groupKm, groupMinutes).group(items);
+        store.detachAndDeleteEvents(oldEvents);
+        int count = java.util.Arrays.stream(groups).max().orElse(-1) + 1;
+        long[] eventIds = new long[count];
+        for (int i = 0; i < reports.size(); i++) {
+            Report r = reports.get(i);
+            if (eventIds[groups[i]] == 0) {
+                eventIds[groups[i]] = store.insertEvent(processId, r.category(), r.observedFrom(), r.latitude(), r.longitude(), r.admin1());
+            }
+        }
+        long[] reportIds = reports.stream().mapToLong(Report::id).toArray();
+        long[] targets = new long[reports.size()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = eventIds[groups[i]];
+        }
+        store.assign(reportIds, targets);
+        Instant now = clock.instant();
+        for (long e : eventIds) {
+            afterChange(e, now);
+        }
+        record.append(Fact.of("monitoring.regrouped", processId, "process/" + processId, now, Role.MEDIATOR.name(), data(
+                "distanceKm", groupKm, "windowMinutes", groupMinutes, "reports", reports.size(), "eventsBefore", oldEvents.size(),
+                "eventsAfter", count, "reasonSha256", sha256(reason.strip()))));
+        return new Regrouped(reports.size(), oldEvents.size(), count);
+    }
+
     // --- claims
 
     @Transactional

@@ -54,6 +54,9 @@ class MonitoringApi {
     record Split(List<Long> reportIds, String reason) {
     }
 
+    record Regroup(String reason) {
+    }
+
     record EventDetail(Event event, List<EventStep> history, List<Ceasefire> violations, List<Report> reports) {
     }
 
@@ -130,6 +133,11 @@ class MonitoringApi {
     @PostMapping("/events/{eventId}/split")
     ResponseEntity<Event> split(@PathVariable long processId, @PathVariable long eventId, @RequestBody Split split) {
         return ResponseEntity.status(HttpStatus.CREATED).body(monitoring.split(processId, eventId, split.reportIds(), split.reason(), Viewer.current()));
+    }
+
+    @PostMapping("/regroup")
+    Monitoring.Regrouped regroup(@PathVariable long processId, @RequestBody Regroup body) {
+        return monitoring.regroup(processId, body.reason(), Viewer.current());
     }
 
     @GetMapping("/dashboard")

@@ -109,6 +109,31 @@ class MonitoringStore {
         jdbc.sql("UPDATE monitoring_report SET event_id = ? WHERE id = ?").params(eventId, reportId).update();
     }
 
+    List<Report> reportsOfOpenEvents(long processId) {
+        return jdbc.sql("SELECT " + REPORT_COLUMNS + " FROM monitoring_report r JOIN monitoring_event e ON e.id = r.event_id "
+                        + "WHERE e.process_id = ? AND e.state IN ('REPORTED', 'CORROBORATED') ORDER BY r.id")
+                .param(processId).query(REPORT).list();
+    }
+
+    void detachAndDeleteEvents(List<Long> eventIds) {
+        if (eventIds.isEmpty()) {
+            return;
+        }
+        Long[] ids = eventIds.toArray(Long[]::new);
+        jdbc.sql("UPDATE monitoring_report SET event_id = NULL WHERE event_id = ANY (?)").param(ids).update();
+        jdbc.sql("DELETE FROM monitoring_event_step WHERE event_id = ANY (?)").param(ids).update();
+        jdbc.sql("DELETE FROM monitoring_event WHERE id = ANY (?)").param(ids).update();
+    }
+
+    void assign(long[] reportIds, long[] eventIds) {
+        if (reportIds.length == 0) {
+            return;
+        }
+        jdbc.sql("UPDATE monitoring_report r SET event_id = a.e FROM unnest(?::bigint[], ?::bigint[]) AS a(r, e) WHERE r.id = a.r")
+                .params(java.util.Arrays.stream(reportIds).boxed().toArray(Long[]::new), java.util.Arrays.stream(eventIds).boxed().toArray(Long[]::new))
+                .update();
+    }
+
     void moveReports(long fromEvent, long toEvent) {
         jdbc.sql("UPDATE monitoring_report SET event_id = ? WHERE event_id = ?").params(toEvent, fromEvent).update();
     }

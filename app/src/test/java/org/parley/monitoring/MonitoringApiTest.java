@@ -348,6 +348,31 @@ class MonitoringApiTest {
     }
 
     @Test
+    void aMediatorRegroupsOpenEventsByTheRuleAndLeavesDecidedOnesAlone() {
+        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        long e1 = submit(observer, p.id(), report(uid("g1"), minutesAgo(90), 50.45, 30.52, "SHELLING")).path("eventId").asLong();
+        submit(observer2, p.id(), report(uid("g2"), minutesAgo(88), 50.451, 30.521, "SHELLING"));
+        JsonNode reports = check(observer.get(base(p.id()) + "/events/" + e1), 200).json().path("reports");
+        check(observer.post(base(p.id()) + "/events/" + e1 + "/split", """
+                {"reportIds":[%d],"reason":"looked different"}""".formatted(reports.get(1).path("id").asLong())), 201);
+        long decided = submit(observer, p.id(), report(uid("g3"), minutesAgo(300), 49.84, 24.03, "SHELLING")).path("eventId").asLong();
+        check(observer.post(base(p.id()) + "/events/" + decided + "/decision", "{\"state\":\"REFUTED\",\"reason\":\"a training exercise\"}"), 200);
+
+        assertThat(mediator.post(base(p.id()) + "/regroup", "{}").fieldError("reason")).isEqualTo("Give the reason.");
+        assertThat(observer.post(base(p.id()) + "/regroup", "{\"reason\":\"x\"}").status()).isEqualTo(403);
+        JsonNode done = check(mediator.post(base(p.id()) + "/regroup", "{\"reason\":\"Settings reviewed\"}"), 200).json();
+        assertThat(done.path("reports").asInt()).isEqualTo(2);
+        assertThat(done.path("eventsBefore").asInt()).isEqualTo(2);
+        assertThat(done.path("eventsAfter").asInt()).isEqualTo(1);
+        JsonNode events = check(observer.get(base(p.id()) + "/events"), 200).json();
+        assertThat(events).hasSize(2);
+        JsonNode regrouped = events.valueStream().filter(e -> e.path("id").asLong() != decided).findFirst().orElseThrow();
+        assertThat(regrouped.path("state").asString()).isEqualTo("CORROBORATED");
+        assertThat(regrouped.path("observers").asInt()).isEqualTo(2);
+        assertThat(check(observer.get(base(p.id()) + "/events/" + decided), 200).json().path("event").path("state").asString()).isEqualTo("REFUTED");
+    }
+
+    @Test
     void claimsStayApartFromEventsAndOtherPartiesSeeThemOnlyOncePublic() {
         long demo = jdbc.sql("SELECT id FROM process WHERE name = 'Dialogue on ending the war in Ukraine' ORDER BY id LIMIT 1").query(Long.class).single();
         long ru = jdbc.sql("SELECT id FROM party WHERE process_id = ? AND short_name = 'RU'").param(demo).query(Long.class).single();
