@@ -35,11 +35,13 @@ class MonitoringApi {
     private final Monitoring monitoring;
     private final Imports imports;
     private final Exports exports;
+    private final Withdrawals withdrawals;
 
-    MonitoringApi(Monitoring monitoring, Imports imports, Exports exports) {
+    MonitoringApi(Monitoring monitoring, Imports imports, Exports exports, Withdrawals withdrawals) {
         this.monitoring = monitoring;
         this.imports = imports;
         this.exports = exports;
+        this.withdrawals = withdrawals;
     }
 
     record Batch(List<NewReport> reports) {
@@ -185,6 +187,43 @@ class MonitoringApi {
     Compliance compliance(@PathVariable long processId, @PathVariable long ceasefireId, @RequestParam(defaultValue = "14") int days,
                           Locale locale) {
         return monitoring.compliance(processId, ceasefireId, days, locale);
+    }
+
+    // --- withdrawal verification
+
+    @PostMapping("/withdrawal/sites")
+    ResponseEntity<Withdrawals.Site> declareSite(@PathVariable long processId, @RequestBody Withdrawals.NewSite site) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(withdrawals.declareSite(processId, site, Viewer.current()));
+    }
+
+    @GetMapping("/withdrawal/sites")
+    List<Withdrawals.Site> sites(@PathVariable long processId) {
+        return withdrawals.sites(processId, Viewer.current());
+    }
+
+    @PostMapping("/withdrawal/zones")
+    ResponseEntity<Withdrawals.Zone> defineZone(@PathVariable long processId, @RequestBody Withdrawals.NewZone zone) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(withdrawals.defineZone(processId, zone, Viewer.current()));
+    }
+
+    @GetMapping("/withdrawal/zones")
+    List<Withdrawals.Zone> zones(@PathVariable long processId) {
+        return withdrawals.zones(processId);
+    }
+
+    @PostMapping("/withdrawal/sightings")
+    ResponseEntity<Withdrawals.Sighting> recordSighting(@PathVariable long processId, @RequestBody Withdrawals.NewSighting sighting) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(withdrawals.recordSighting(processId, sighting, Viewer.current()));
+    }
+
+    @GetMapping("/withdrawal/sightings")
+    List<Withdrawals.Sighting> sightings(@PathVariable long processId) {
+        return withdrawals.sightings(processId, Viewer.current());
+    }
+
+    @GetMapping("/withdrawal/discrepancies")
+    List<Withdrawals.Discrepancy> discrepancies(@PathVariable long processId) {
+        return withdrawals.discrepancies(processId);
     }
 
     // --- imports and exports

@@ -35,6 +35,12 @@ class MonitoringRules implements EndpointRules {
                 .requestMatchers(POST, API + "/ceasefires").hasRole(MEDIATOR)
                 .requestMatchers(POST, API + "/imports").hasAnyRole(OBSERVER, MEDIATOR)
                 .requestMatchers(GET, API + "/imports/*").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(POST, API + "/withdrawal/sites").hasRole(DELEGATE)
+                .requestMatchers(GET, API + "/withdrawal/sites").hasAnyRole(OBSERVER, MEDIATOR, DELEGATE)
+                .requestMatchers(POST, API + "/withdrawal/zones").hasRole(MEDIATOR)
+                .requestMatchers(POST, API + "/withdrawal/sightings").hasRole(OBSERVER)
+                .requestMatchers(GET, API + "/withdrawal/sightings").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(GET, API + "/withdrawal/zones", API + "/withdrawal/discrepancies").permitAll()
                 .requestMatchers(GET, API + "/events", API + "/events/*", API + "/dashboard", API + "/claims", API + "/claims/*",
                         API + "/ceasefires", API + "/ceasefires/*/compliance", API + "/export/*").permitAll();
     }
