@@ -20,6 +20,8 @@ import org.parley.monitoring.Monitoring;
 import org.parley.monitoring.NewCeasefire;
 import org.parley.monitoring.NewClaim;
 import org.parley.monitoring.NewReport;
+import org.parley.monitoring.WeaponClass;
+import org.parley.monitoring.Withdrawals;
 import org.parley.platform.Accounts;
 import org.parley.platform.Accounts.Account;
 import org.parley.platform.Accounts.NewAccount;
@@ -64,19 +66,21 @@ class MonitoringDemo implements ApplicationRunner {
     private final Processes processes;
     private final Roadmap roadmap;
     private final Monitoring monitoring;
+    private final Withdrawals withdrawals;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     MonitoringDemo(@Value("${parley.demo.enabled:true}") boolean enabled, @Value("${parley.demo.password:}") String fixedPassword,
-                   Accounts accounts, Processes processes, Roadmap roadmap, Monitoring monitoring, JdbcClient jdbc, TransactionTemplate tx,
-                   Clock clock) {
+                   Accounts accounts, Processes processes, Roadmap roadmap, Monitoring monitoring, Withdrawals withdrawals, JdbcClient jdbc,
+                   TransactionTemplate tx, Clock clock) {
         this.enabled = enabled;
         this.fixedPassword = fixedPassword;
         this.accounts = accounts;
         this.processes = processes;
         this.roadmap = roadmap;
         this.monitoring = monitoring;
+        this.withdrawals = withdrawals;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -174,6 +178,22 @@ class MonitoringDemo implements ApplicationRunner {
                     "A drone strike on a supply convoy.", "Video recording, reference RU-2025-042."), delegateRu);
             monitoring.decideClaim(pid, claim.id(), new ClaimDecision(ClaimStatus.REFUTED,
                     "No trace of a strike at the stated place and time; the patrol was in the area that day.", null), observer1);
+        }
+        // Withdrawal: declared holdings, zones along the contact line, and what observers saw.
+        if (delegateUa != null && delegateRu != null) {
+            List<List<Double>> line = List.of(List.of(36.9, 50.3), List.of(37.6, 49.6), List.of(38.1, 48.9), List.of(37.9, 48.1),
+                    List.of(37.3, 47.7), List.of(36.0, 47.5), List.of(35.0, 47.4), List.of(33.6, 46.9), List.of(32.8, 46.6));
+            Instant zonesFrom = processStart.plus(Duration.ofDays(7));
+            withdrawals.defineZone(pid, new Withdrawals.NewZone("Artillery of 100 mm and more: 50 km from the line", WeaponClass.ARTILLERY_100MM_PLUS,
+                    line, 50.0, zonesFrom), mediator);
+            withdrawals.defineZone(pid, new Withdrawals.NewZone("Multiple rocket launchers: 70 km from the line", WeaponClass.MLRS, line, 70.0, zonesFrom),
+                    mediator);
+            var uaSite = withdrawals.declareSite(pid, new Withdrawals.NewSite("Storage site North-1", WeaponClass.MLRS, 12, 48.45, 35.05), delegateUa);
+            withdrawals.declareSite(pid, new Withdrawals.NewSite("Depot East-4", WeaponClass.ARTILLERY_100MM_PLUS, 24, 47.95, 39.30), delegateRu);
+            withdrawals.recordSighting(pid, new Withdrawals.NewSighting(WeaponClass.MLRS, 12, 48.45, 35.05, now.minus(Duration.ofDays(2)), uaSite.id(),
+                    null, "All twelve launchers present and sealed."), observer1);
+            withdrawals.recordSighting(pid, new Withdrawals.NewSighting(WeaponClass.ARTILLERY_100MM_PLUS, 2, 48.05, 38.25,
+                    now.minus(Duration.ofDays(1)), null, ru.id(), "Two towed 152 mm howitzers in firing positions."), observer2);
         }
         return credentials;
     }

@@ -39,14 +39,16 @@ class MonitoringPages {
     private final Monitoring monitoring;
     private final Processes processes;
     private final Exports exports;
+    private final Withdrawals withdrawals;
     private final Clock clock;
     private final String tileUrl;
 
-    MonitoringPages(Monitoring monitoring, Processes processes, Exports exports, Clock clock,
+    MonitoringPages(Monitoring monitoring, Processes processes, Exports exports, Withdrawals withdrawals, Clock clock,
                     @Value("${parley.monitoring.tile-url:}") String tileUrl) {
         this.monitoring = monitoring;
         this.processes = processes;
         this.exports = exports;
+        this.withdrawals = withdrawals;
         this.clock = clock;
         this.tileUrl = tileUrl;
     }
@@ -73,6 +75,8 @@ class MonitoringPages {
         model.addAttribute("compliance", compliance);
         model.addAttribute("alerts", monitoring.alerts(pid, viewer));
         model.addAttribute("claims", monitoring.claims(pid, viewer));
+        model.addAttribute("zones", withdrawals.zones(pid));
+        model.addAttribute("discrepancies", withdrawals.discrepancies(pid));
         model.addAttribute("categories", Category.values());
         model.addAttribute("states", EventState.values());
         StringBuilder query = new StringBuilder("?");

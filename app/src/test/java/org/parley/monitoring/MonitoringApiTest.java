@@ -104,6 +104,22 @@ class MonitoringApiTest {
     }
 
     @Test
+    void aSpikeOverTheBaselineAlertsTheMediatorsButNotThePublic() {
+        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        for (int i = 0; i < 4; i++) {
+            submit(observer, p.id(), report(uid("spike"), minutesAgo(60 + i * 90), 46.0 + i * 0.5, 30.8 + i, "SHELLING"));
+        }
+        JsonNode seen = check(observer.get(base(p.id()) + "/dashboard"), 200).json();
+        assertThat(seen.path("last24h").asInt()).isEqualTo(4);
+        assertThat(seen.path("baseline").asDouble()).isZero();
+        assertThat(seen.path("spike").asBoolean()).isTrue();
+        assertThat(jdbc.sql("SELECT last_24h FROM monitoring_alert WHERE process_id = ?").param(p.id()).query(Integer.class).single()).isGreaterThanOrEqualTo(3);
+        JsonNode pub = check(api.get(base(p.id()) + "/dashboard"), 200).json();
+        assertThat(pub.path("last24h").asInt()).isZero();
+        assertThat(pub.path("spike").asBoolean()).isFalse();
+    }
+
+    @Test
     void aBatchFromAnOfflineDeviceIsIdempotentByClientIdAndReportsEachItem() {
         SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
         String id1 = uid("dev");

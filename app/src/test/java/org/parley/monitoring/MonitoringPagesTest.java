@@ -54,6 +54,8 @@ class MonitoringPagesTest {
         assertThat(en.body()).contains("Ceasefire monitoring", "verified events only", "General ceasefire", "monitoring-ukraine-admin1.geojson", "id=\"compliance\"")
                 .doesNotContain("data-state=\"REPORTED\"", "data-state=\"CORROBORATED\"", "File a report");
         assertThat(en.body()).contains("data-state=\"VERIFIED\"");
+        assertThat(en.body()).contains("Withdrawal of weapons", "Inside a withdrawal zone", "Multiple rocket launchers: at least 70 km")
+                .doesNotContain("Storage site North-1");
         assertThat(new Web("uk").get(p).body()).contains("Моніторинг припинення вогню", "Дотримання режимів припинення вогню");
         assertThat(new Web("ru").get(p).body()).contains("Мониторинг прекращения огня", "Соблюдение режимов прекращения огня");
         assertThat(new Web("en").get(p + "/events/" + verifiedEvent).status()).isEqualTo(200);
