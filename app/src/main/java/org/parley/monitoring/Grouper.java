@@ -59,21 +59,18 @@ final class Grouper {
 
     /** The group index of each item (same order as the input); groups are numbered from 0 in order of their first report. */
     int[] group(List<Item> items) {
-        Integer[] order = new Integer[items.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(items.get(a).fromSec(), items.get(b).fromSec()));
+        int[] order = timeOrder(items);
         int[] result = new int[items.size()];
         Map<Long, List<Group>> cells = new HashMap<>();
         int groups = 0;
         long lastSweep = Long.MIN_VALUE;
-        for (Integer i : order) {
+        for (int i : order) {
             Item it = items.get(i);
             if (it.fromSec() - lastSweep > windowSec * 4) {
                 sweep(cells, it.fromSec());
                 lastSweep = it.fromSec();
             }
+            double kx = 111.320 * Math.cos(Math.toRadians(it.lat()));
             long cy = (long) Math.floor(it.lat() / cellLat);
             long cx = (long) Math.floor(it.lon() / cellLon);
             Group best = null;
@@ -92,7 +89,10 @@ final class Grouper {
                         if (gap > windowSec) {
                             continue;
                         }
-                        double d = Geo.km(it.lat(), it.lon(), g.lat(), g.lon());
+                        // equirectangular distance: exact enough at a few kilometres, and no trigonometry per candidate
+                        double ex = (g.lon() - it.lon()) * kx;
+                        double ey = (g.lat() - it.lat()) * 110.574;
+                        double d = Math.sqrt(ex * ex + ey * ey);
                         if (d <= km && d < bestKm) {
                             best = g;
                             bestKm = d;
@@ -115,6 +115,38 @@ final class Grouper {
             result[i] = best.index;
         }
         return result;
+    }
+
+    /** Indexes of the items in time order: a primitive sort of (time, index) packed in one long when they fit. */
+    static int[] timeOrder(List<Item> items) {
+        int n = items.size();
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (Item it : items) {
+            min = Math.min(min, it.fromSec());
+            max = Math.max(max, it.fromSec());
+        }
+        int[] order = new int[n];
+        if (n > 0 && n < (1 << 24) && max - min < (1L << 39)) {
+            long[] keys = new long[n];
+            for (int i = 0; i < n; i++) {
+                keys[i] = ((items.get(i).fromSec() - min) << 24) | i;
+            }
+            Arrays.sort(keys);
+            for (int i = 0; i < n; i++) {
+                order[i] = (int) (keys[i] & 0xffffff);
+            }
+            return order;
+        }
+        Integer[] boxed = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            boxed[i] = i;
+        }
+        Arrays.sort(boxed, (a, b) -> Long.compare(items.get(a).fromSec(), items.get(b).fromSec()));
+        for (int i = 0; i < n; i++) {
+            order[i] = boxed[i];
+        }
+        return order;
     }
 
     /** Drops the groups no later report can join: memory stays bounded by one time window. */
