@@ -1,0 +1,413 @@
+package org.parley.monitoring;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+import org.parley.platform.ForbiddenException;
+import org.parley.platform.InvalidInputException;
+import org.parley.platform.NotFoundException;
+import org.parley.platform.Role;
+import org.parley.platform.Viewer;
+import org.parley.process.Processes;
+import org.parley.publicrecord.Fact;
+import org.parley.publicrecord.PublicRecord;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.PGCopyOutputStream;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports outside sources' event files as EXTERNAL reports: UCDP GED CSV and ACLED-format CSV. The rows go
+ * in by PostgreSQL COPY, all in one transaction (a file is in, or not at all); rows that cannot be read are
+ * reported by row number and the rest imported; a row already imported (same source and id) is counted as
+ * a duplicate, not added twice. Progress is committed apart, every few thousand rows, so a client can watch
+ * a large file go in. Imported reports are not grouped into events: they are another source's events,
+ * counted apart from the observers'.
+ */
+@Service
+public class Imports {
+
+    public enum Format { UCDP_GED, ACLED }
+
+    static final int MAX_ERRORS_KEPT = 10_000;
+    static final int PROGRESS_EVERY = 5_000;
+    /** UCDP's export mixes "1/22/2014 12:00:00 AM" and "05/02/2014 00:00" (month first in both). */
+    private static final List<DateTimeFormatter> UCDP_TIMES = List.of(DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("M/d/yyyy H:mm", Locale.ENGLISH), DateTimeFormatter.ofPattern("M/d/yyyy H:mm:ss", Locale.ENGLISH));
+    private static final DateTimeFormatter ACLED_LONG = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate progressTx;
+    private final Processes processes;
+    private final PublicRecord record;
+    private final Clock clock;
+
+    Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager tm, Processes processes, PublicRecord record, Clock clock) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.tx = new TransactionTemplate(tm);
+        this.progressTx = new TransactionTemplate(tm);
+        this.progressTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.processes = processes;
+        this.record = record;
+        this.clock = clock;
+    }
+
+    /** A row as it goes into monitoring_report. */
+    record Row(String externalId, Instant from, Instant to, double latitude, double longitude, Integer precisionM, String place,
+               String admin1, String admin2, Category category, Integer killedCivilian, Integer killedMilitary, Integer deathsBest,
+               String sources, String description, Long partyHint) {
+    }
+
+    public boolean mayImport(long processId, Viewer viewer) {
+        return viewer.is(Role.OBSERVER) || processes.mediates(processId, viewer);
+    }
+
+    /** Imports a file; returns its report. Bad rows are listed, not fatal; a file with no readable header is refused. */
+    public ImportResult importCsv(long processId, Format format, String fileName, InputStream in, Viewer viewer) {
+        processes.get(processId);
+        if (!mayImport(processId, viewer)) {
+            throw new ForbiddenException("monitoring.error.importersOnly");
+        }
+        if (format == null) {
+            throw new InvalidInputException("format", "monitoring.import.format");
+        }
+        Instant started = clock.instant();
+        long importId = progressTx.execute(s -> jdbc.sql("INSERT INTO monitoring_import (process_id, format, file_name, sha256, account_id, status, started_at) "
+                        + "VALUES (?,?,?,?,?,'RUNNING',?) RETURNING id")
+                .params(processId, format.name(), fileName, "", viewer.accountId(), MonitoringStore.ts(started)).query(Long.class).single());
+        try {
+            tx.executeWithoutResult(s -> run(importId, processId, format, in, viewer));
+        } catch (RuntimeException e) {
+            progressTx.executeWithoutResult(s -> jdbc.sql("UPDATE monitoring_import SET status = 'FAILED', finished_at = ? WHERE id = ?")
+                    .params(MonitoringStore.ts(clock.instant()), importId).update());
+            throw e;
+        }
+        return result(processId, importId, viewer);
+    }
+
+    private void run(long importId, long processId, Format format, InputStream raw, Viewer viewer) {
+        MessageDigest sha = sha256();
+        List<ImportResult.RowError> errors = new ArrayList<>();
+        int read = 0;
+        int valid = 0;
+        long deaths = 0;
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS monitoring_import_rows (LIKE monitoring_report INCLUDING DEFAULTS) ON COMMIT DROP").update();
+            jdbc.sql("TRUNCATE monitoring_import_rows").update();
+            PGConnection pg = con.unwrap(PGConnection.class);
+            String copy = "COPY monitoring_import_rows (process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, "
+                    + "precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, description, "
+                    + "author_name, created_at) FROM STDIN WITH (FORMAT csv)";
+            String source = format == Format.UCDP_GED ? "UCDP GED" : "ACLED";
+            String now = clock.instant().toString();
+            try (Reader reader = new InputStreamReader(new DigestInputStream(raw, sha), StandardCharsets.UTF_8);
+                 CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                         .setAllowMissingColumnNames(true).get().parse(reader);
+                 PGCopyOutputStream out = new PGCopyOutputStream(pg, copy, 1 << 16);
+                 CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), CSVFormat.RFC4180)) {
+                Map<String, Integer> header = csv.getHeaderMap();
+                List<String> required = format == Format.UCDP_GED
+                        ? List.of("id", "date_start", "latitude", "longitude", "best")
+                        : List.of("event_id_cnty", "event_date", "latitude", "longitude", "fatalities");
+                List<String> missing = required.stream().filter(h -> header == null || !header.containsKey(h)).toList();
+                if (!missing.isEmpty()) {
+                    throw new InvalidInputException("file", "monitoring.import.header", String.join(", ", missing));
+                }
+                var it = csv.iterator();
+                while (true) {
+                    CSVRecord rec;
+                    try {
+                        if (!it.hasNext()) {
+                            break;
+                        }
+                        rec = it.next();
+                    } catch (UncheckedIOException | IllegalStateException e) {
+                        read++;
+                        errors.add(new ImportResult.RowError(read + 1, "unreadable CSV: " + e.getMessage()));
+                        break; // the parser cannot go on past malformed quoting
+                    }
+                    read++;
+                    int line = (int) rec.getRecordNumber() + 1;
+                    try {
+                        Row r = format == Format.UCDP_GED ? ucdp(rec) : acled(rec);
+                        printer.printRecord(processId, "EXTERNAL", source, r.externalId(), r.from(), r.to(), r.latitude(), r.longitude(),
+                                r.precisionM(), r.place(), r.admin1(), r.admin2(), r.category().name(), r.killedCivilian(), r.killedMilitary(),
+                                r.deathsBest(), r.sources(), r.description(), source, now);
+                        valid++;
+                        deaths += r.deathsBest() == null ? 0 : r.deathsBest();
+                    } catch (RowException e) {
+                        if (errors.size() < MAX_ERRORS_KEPT) {
+                            errors.add(new ImportResult.RowError(line, e.getMessage()));
+                        }
+                    }
+                    if (read % PROGRESS_EVERY == 0) {
+                        int r = read;
+                        int f = read - valid;
+                        progressTx.executeWithoutResult(s -> jdbc.sql("UPDATE monitoring_import SET rows_read = ?, rows_failed = ? WHERE id = ?")
+                                .params(r, f, importId).update());
+                    }
+                }
+                printer.flush();
+            }
+            int failed = read - valid;
+            int inserted = jdbc.sql("INSERT INTO monitoring_report (process_id, kind, external_source, external_id, observed_from, observed_to, "
+                    + "latitude, longitude, precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, "
+                    + "description, author_name, created_at) SELECT process_id, kind, external_source, external_id, observed_from, observed_to, "
+                    + "latitude, longitude, precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, "
+                    + "description, author_name, created_at FROM monitoring_import_rows "
+                    + "ON CONFLICT (process_id, external_source, external_id) WHERE external_id IS NOT NULL DO NOTHING").update();
+            String hash = HexFormat.of().formatHex(sha.digest());
+            for (ImportResult.RowError e : errors) {
+                jdbc.sql("INSERT INTO monitoring_import_error (import_id, row_number, message) VALUES (?,?,?) ON CONFLICT DO NOTHING")
+                        .params(importId, e.row(), e.message().length() > 500 ? e.message().substring(0, 500) : e.message()).update();
+            }
+            Instant finished = clock.instant();
+            jdbc.sql("UPDATE monitoring_import SET status = 'DONE', sha256 = ?, rows_read = ?, rows_imported = ?, rows_duplicate = ?, rows_failed = ?, "
+                            + "deaths_best = ?, finished_at = ? WHERE id = ?")
+                    .params(hash, read, inserted, valid - inserted, failed, deaths, MonitoringStore.ts(finished), importId).update();
+            record.append(Fact.of("monitoring.import", processId, "monitoring-import/" + importId, finished, viewer.role().name(), Monitoring.data(
+                    "format", format.name(), "sha256", hash, "rowsRead", read, "rowsImported", inserted, "rowsDuplicate", valid - inserted,
+                    "rowsFailed", failed)));
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "monitoring.import.unreadable", e.getMessage());
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY failed", e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    public ImportResult result(long processId, long importId, Viewer viewer) {
+        processes.get(processId);
+        if (!mayImport(processId, viewer)) {
+            throw new ForbiddenException("monitoring.error.importersOnly");
+        }
+        List<ImportResult.RowError> errors = jdbc.sql("SELECT row_number, message FROM monitoring_import_error WHERE import_id = ? ORDER BY row_number LIMIT 1000")
+                .param(importId).query((rs, n) -> new ImportResult.RowError(rs.getInt(1), rs.getString(2))).list();
+        return jdbc.sql("SELECT * FROM monitoring_import WHERE id = ? AND process_id = ?").params(importId, processId)
+                .query((rs, n) -> new ImportResult(rs.getLong("id"), rs.getLong("process_id"), rs.getString("format"), rs.getString("file_name"),
+                        rs.getString("sha256"), rs.getString("status"), rs.getInt("rows_read"), rs.getInt("rows_imported"), rs.getInt("rows_duplicate"),
+                        rs.getInt("rows_failed"), rs.getLong("deaths_best"), MonitoringStore.instant(rs, "started_at"),
+                        MonitoringStore.instant(rs, "finished_at"), errors))
+                .optional().orElseThrow(() -> new NotFoundException("import", importId));
+    }
+
+    // --- the two formats
+
+    static final class RowException extends Exception {
+        RowException(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    static Row ucdp(CSVRecord r) throws RowException {
+        String id = req(r, "id");
+        Instant from = ucdpTime(r, "date_start");
+        Instant to = has(r, "date_end") && !r.get("date_end").isBlank() ? ucdpTime(r, "date_end") : null;
+        if (to != null && to.isBefore(from)) {
+            throw new RowException("date_end is before date_start");
+        }
+        double lat = coordinate(r, "latitude", 90);
+        double lon = coordinate(r, "longitude", 180);
+        Integer best = count(r, "best", true);
+        int type = has(r, "type_of_violence") ? intOr(r, "type_of_violence", 0) : 0;
+        Category category = type == 3 ? Category.CIVILIAN_CASUALTIES : Category.OTHER;
+        Integer civ = count(r, "deaths_civilians", false);
+        Integer a = count(r, "deaths_a", false);
+        Integer b = count(r, "deaths_b", false);
+        Integer military = a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
+        String where = opt(r, "where_coordinates");
+        String desc = join(opt(r, "dyad_name"), opt(r, "where_description"));
+        String sources = cut(opt(r, "source_headline"));
+        return new Row(id, from, to, lat, lon, precisionFromUcdp(opt(r, "where_prec")), where, opt(r, "adm_1"), opt(r, "adm_2"), category,
+                civ, military, best, sources, cut(desc), null);
+    }
+
+    static Row acled(CSVRecord r) throws RowException {
+        String id = req(r, "event_id_cnty");
+        String dateText = req(r, "event_date");
+        LocalDate date;
+        try {
+            date = dateText.length() == 10 && dateText.charAt(4) == '-' ? LocalDate.parse(dateText) : LocalDate.parse(dateText, ACLED_LONG);
+        } catch (DateTimeParseException e) {
+            throw new RowException("event_date is not a date: " + dateText);
+        }
+        Instant from = date.atStartOfDay().toInstant(ZoneOffset.UTC);
+        double lat = coordinate(r, "latitude", 90);
+        double lon = coordinate(r, "longitude", 180);
+        Integer fatalities = count(r, "fatalities", true);
+        Category category = acledCategory(opt(r, "event_type"), opt(r, "sub_event_type"), opt(r, "notes"));
+        int gp = has(r, "geo_precision") ? intOr(r, "geo_precision", 0) : 0;
+        Integer precision = gp == 1 ? 1_000 : gp == 2 ? 10_000 : gp == 3 ? 50_000 : null;
+        String desc = join(join(opt(r, "actor1"), opt(r, "actor2")), opt(r, "notes"));
+        return new Row(id, from, null, lat, lon, precision, opt(r, "location"), opt(r, "admin1"), opt(r, "admin2"), category, null, null,
+                fatalities, cut(opt(r, "source")), cut(desc), null);
+    }
+
+    static Category acledCategory(String type, String sub, String notes) {
+        String s = sub == null ? "" : sub.toLowerCase(Locale.ROOT);
+        String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
+        if (s.contains("shelling") || s.contains("artillery") || s.contains("missile")) {
+            return notes != null && notes.toLowerCase(Locale.ROOT).contains("missile") ? Category.MISSILE_STRIKE : Category.SHELLING;
+        }
+        if (s.contains("air/drone") || s.contains("air strike") || s.contains("drone")) {
+            return notes != null && notes.toLowerCase(Locale.ROOT).contains("drone") ? Category.DRONE_STRIKE : Category.AIRSTRIKE;
+        }
+        if (s.contains("armed clash")) {
+            return Category.SMALL_ARMS_FIRE;
+        }
+        if (s.contains("explosive") || s.contains("grenade") || s.contains("landmine")) {
+            return Category.EXPLOSION;
+        }
+        if (t.contains("violence against civilians")) {
+            return Category.CIVILIAN_CASUALTIES;
+        }
+        if (t.contains("explosions")) {
+            return Category.EXPLOSION;
+        }
+        if (t.contains("battles")) {
+            return Category.SMALL_ARMS_FIRE;
+        }
+        if (s.contains("headquarters") || s.contains("troop") || s.contains("non-violent transfer")) {
+            return Category.TROOP_MOVEMENT;
+        }
+        return Category.OTHER;
+    }
+
+    private static Integer precisionFromUcdp(String wherePrec) {
+        if (wherePrec == null || wherePrec.isBlank()) {
+            return null;
+        }
+        return switch (wherePrec.strip()) {
+            case "1" -> 1_000;
+            case "2" -> 25_000;
+            case "3" -> 50_000;
+            case "4" -> 100_000;
+            default -> 250_000;
+        };
+    }
+
+    private static Instant ucdpTime(CSVRecord r, String col) throws RowException {
+        String v = req(r, col);
+        for (DateTimeFormatter f : UCDP_TIMES) {
+            try {
+                return LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException e) {
+                // try the next
+            }
+        }
+        try {
+            return LocalDate.parse(v.length() >= 10 ? v.substring(0, 10) : v).atStartOfDay().toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e2) {
+            throw new RowException(col + " is not a date: " + v);
+        }
+    }
+
+    private static double coordinate(CSVRecord r, String col, double limit) throws RowException {
+        String v = req(r, col);
+        try {
+            double d = Double.parseDouble(v);
+            if (Double.isNaN(d) || d < -limit || d > limit) {
+                throw new RowException(col + " is out of range: " + v);
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new RowException(col + " is not a number: " + v);
+        }
+    }
+
+    private static Integer count(CSVRecord r, String col, boolean required) throws RowException {
+        String v = has(r, col) ? r.get(col).strip() : "";
+        if (v.isEmpty()) {
+            if (required) {
+                throw new RowException(col + " is missing");
+            }
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0) {
+                throw new RowException(col + " is negative: " + v);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new RowException(col + " is not a whole number: " + v);
+        }
+    }
+
+    private static int intOr(CSVRecord r, String col, int fallback) {
+        try {
+            return Integer.parseInt(r.get(col).strip());
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+
+    private static boolean has(CSVRecord r, String col) {
+        return r.isMapped(col) && r.isSet(col);
+    }
+
+    private static String req(CSVRecord r, String col) throws RowException {
+        if (!has(r, col) || r.get(col).isBlank()) {
+            throw new RowException(col + " is missing");
+        }
+        return r.get(col).strip();
+    }
+
+    private static String opt(CSVRecord r, String col) {
+        return has(r, col) && !r.get(col).isBlank() ? r.get(col).strip() : null;
+    }
+
+    private static String join(String a, String b) {
+        return a == null ? b : b == null ? a : a + " — " + b;
+    }
+
+    private static String cut(String s) {
+        return s == null || s.length() <= Monitoring.MAX_TEXT ? s : s.substring(0, Monitoring.MAX_TEXT);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

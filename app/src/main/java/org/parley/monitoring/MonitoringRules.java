@@ -1,0 +1,56 @@
+package org.parley.monitoring;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.parley.platform.EndpointRules;
+import org.parley.platform.Role;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may call monitoring's endpoints, by role. Observers file and amend reports and import files; observers
+ * and mediators decide on events and claims; delegates file claims; mediators define ceasefires; reports
+ * and imports are not for the public. The service checks the process and the author on top.
+ */
+@Component
+class MonitoringRules implements EndpointRules {
+
+    private static final String OBSERVER = Role.OBSERVER.name();
+    private static final String MEDIATOR = Role.MEDIATOR.name();
+    private static final String DELEGATE = Role.DELEGATE.name();
+    private static final String API = "/api/v1/processes/*/monitoring";
+    private static final String WEB = "/processes/*/monitoring";
+
+    @Override
+    public void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(POST, API + "/reports", API + "/reports/batch", API + "/reports/*/attachments").hasRole(OBSERVER)
+                .requestMatchers(PUT, API + "/reports/*").hasRole(OBSERVER)
+                .requestMatchers(GET, API + "/reports", API + "/reports/*").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(POST, API + "/events/*/decision", API + "/events/*/merge", API + "/events/*/split").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(POST, API + "/claims").hasRole(DELEGATE)
+                .requestMatchers(POST, API + "/claims/*/decision").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(POST, API + "/ceasefires").hasRole(MEDIATOR)
+                .requestMatchers(POST, API + "/imports").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(GET, API + "/imports/*").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(POST, API + "/withdrawal/sites").hasRole(DELEGATE)
+                .requestMatchers(GET, API + "/withdrawal/sites").hasAnyRole(OBSERVER, MEDIATOR, DELEGATE)
+                .requestMatchers(POST, API + "/withdrawal/zones").hasRole(MEDIATOR)
+                .requestMatchers(POST, API + "/withdrawal/sightings").hasRole(OBSERVER)
+                .requestMatchers(GET, API + "/withdrawal/sightings").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(GET, API + "/withdrawal/zones", API + "/withdrawal/discrepancies").permitAll()
+                .requestMatchers(GET, API + "/events", API + "/events/*", API + "/dashboard", API + "/claims", API + "/claims/*",
+                        API + "/ceasefires", API + "/ceasefires/*/compliance", API + "/export/*").permitAll();
+    }
+
+    @Override
+    public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
+        rules.requestMatchers(GET, "/data/monitoring-ukraine-admin1.geojson").permitAll()
+                .requestMatchers(GET, WEB + "/reports/new").hasRole(OBSERVER)
+                .requestMatchers(POST, WEB + "/reports/new").hasRole(OBSERVER)
+                .requestMatchers(POST, WEB + "/events/*/decision").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(GET, WEB, WEB + "/map.geojson", WEB + "/events/*").permitAll();
+    }
+}
