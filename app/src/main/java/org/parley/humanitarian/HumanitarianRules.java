@@ -38,8 +38,7 @@ class HumanitarianRules implements EndpointRules {
     @Override
     public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         String base = "/processes/*/humanitarian";
-        rules.requestMatchers(GET, "/humanitarian/ukraine-admin1.geojson").permitAll()
-                .requestMatchers(GET, base + "/deliveries/new").hasAnyRole(MEDIATOR, HUMANITARIAN)
+        rules.requestMatchers(GET, base + "/deliveries/new").hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base + "/deliveries", base + "/deliveries/*").authenticated()
                 .requestMatchers(POST, base + "/deliveries/*/acknowledge", base + "/corridors/*/agree").hasRole(DELEGATE)
                 .requestMatchers(POST, base + "/corridors/new").hasAnyRole(MEDIATOR, DELEGATE)

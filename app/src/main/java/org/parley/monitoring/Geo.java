@@ -27,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class Geo {
 
-    static final String ADMIN1_RESOURCE = "static/data/monitoring-ukraine-admin1.geojson";
+    static final String ADMIN1_RESOURCE = "static/data/ukraine-admin1.geojson";
     private static final double EARTH_KM = 6371.0088;
 
     record Area(String code, String nameEn, String nameUk, String nameRu, PreparedGeometry shape) {

@@ -47,8 +47,7 @@ class MonitoringRules implements EndpointRules {
 
     @Override
     public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
-        rules.requestMatchers(GET, "/data/monitoring-ukraine-admin1.geojson").permitAll()
-                .requestMatchers(GET, WEB + "/reports/new").hasRole(OBSERVER)
+        rules.requestMatchers(GET, WEB + "/reports/new").hasRole(OBSERVER)
                 .requestMatchers(POST, WEB + "/reports/new").hasRole(OBSERVER)
                 .requestMatchers(POST, WEB + "/events/*/decision").hasAnyRole(OBSERVER, MEDIATOR)
                 .requestMatchers(GET, WEB, WEB + "/map.geojson", WEB + "/events/*").permitAll();

@@ -61,7 +61,7 @@ class HumanitarianPagesTest {
         assertThat(anonymous.get(base + "/activities").body()).doesNotContain("Record an activity");
         assertThat(anonymous.get(base + "/deliveries/" + delivery).status()).isEqualTo(302);
         assertThat(anonymous.get(base + "/activities/export").body()).contains("#adm1+code");
-        Page boundaries = anonymous.get("/humanitarian/ukraine-admin1.geojson");
+        Page boundaries = anonymous.get("/data/ukraine-admin1.geojson");
         assertThat(boundaries.status()).isEqualTo(200);
         assertThat(boundaries.body()).startsWith("{").contains("\"koatuu\":\"6300000000\"");
 

@@ -51,7 +51,7 @@ class MonitoringPagesTest {
         String p = "/processes/" + pid + "/monitoring";
         Page en = new Web("en").get(p);
         assertThat(en.status()).isEqualTo(200);
-        assertThat(en.body()).contains("Ceasefire monitoring", "verified events only", "General ceasefire", "monitoring-ukraine-admin1.geojson", "id=\"compliance\"")
+        assertThat(en.body()).contains("Ceasefire monitoring", "verified events only", "General ceasefire", "ukraine-admin1.geojson", "id=\"compliance\"")
                 .doesNotContain("data-state=\"REPORTED\"", "data-state=\"CORROBORATED\"", "File a report");
         assertThat(en.body()).contains("data-state=\"VERIFIED\"");
         assertThat(en.body()).contains("Withdrawal of weapons", "Inside a withdrawal zone", "Multiple rocket launchers: at least 70 km")

@@ -103,7 +103,7 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         // Error pages and forwards belong to a request that was already authorised.
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers(GET, "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(GET, "/css/**", "/js/**", "/images/**", "/data/**", "/webjars/**", "/favicon.ico").permitAll()
                         .requestMatchers(GET, "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(GET, "/", "/login", "/error").permitAll()
                         .requestMatchers(GET, "/record", "/record/**").permitAll()
