@@ -76,7 +76,7 @@ class CommitmentsApi {
         return commitments.rollup(processId, by, Viewer.current());
     }
 
-    @GetMapping(value = "/commitment-rollups.csv", produces = "text/csv")
+    @GetMapping("/commitment-rollups.csv")
     ResponseEntity<String> rollupCsv(@PathVariable long processId, @RequestParam(defaultValue = "THEME") Commitments.By by) {
         return csv("commitments-by-" + by.name().toLowerCase() + ".csv", Csv.rollup(commitments.rollup(processId, by, Viewer.current())));
     }
@@ -87,7 +87,7 @@ class CommitmentsApi {
         return commitments.barometer(processId, theme, textId, partyId, Viewer.current());
     }
 
-    @GetMapping(value = "/commitment-barometer.csv", produces = "text/csv")
+    @GetMapping("/commitment-barometer.csv")
     ResponseEntity<String> barometerCsv(@PathVariable long processId, @RequestParam(required = false) Theme theme,
                                         @RequestParam(required = false) Long textId, @RequestParam(required = false) Long partyId) {
         return csv("barometer.csv", Csv.barometer(commitments.barometer(processId, theme, textId, partyId, Viewer.current())));

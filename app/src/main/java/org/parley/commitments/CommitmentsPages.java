@@ -63,7 +63,7 @@ class CommitmentsPages {
         return "commitments/list";
     }
 
-    @GetMapping(value = "/processes/{processId}/commitments.csv", produces = "text/csv")
+    @GetMapping("/processes/{processId}/commitments.csv")
     ResponseEntity<String> csv(@PathVariable("processId") long pid, @RequestParam(name = "by", defaultValue = "THEME") Commitments.By by) {
         return CommitmentsApi.csv("commitments-by-" + by.name().toLowerCase() + ".csv", Csv.rollup(commitments.rollup(pid, by, Viewer.current())));
     }
