@@ -57,8 +57,10 @@ class CommitmentsPages {
     }
 
     @GetMapping("/processes/{processId}/commitments")
-    String list(@PathVariable("processId") long pid, @RequestParam(name = "by", defaultValue = "THEME") Commitments.By by, Model model) {
-        listModel(pid, by, model);
+    String list(@PathVariable("processId") long pid, @RequestParam(name = "by", defaultValue = "THEME") Commitments.By by,
+                @RequestParam(name = "theme", required = false) Theme theme, @RequestParam(name = "text", required = false) Long textId,
+                @RequestParam(name = "party", required = false) Long partyId, Model model) {
+        listModel(pid, by, theme, textId, partyId, model);
         model.addAttribute("submitted", Map.of());
         return "commitments/list";
     }
@@ -112,7 +114,7 @@ class CommitmentsPages {
                 problems = messagesOf(e);
             }
         }
-        listModel(pid, Commitments.By.THEME, model);
+        listModel(pid, Commitments.By.THEME, null, null, null, model);
         model.addAttribute("submitted", submitted);
         model.addAttribute("problems", problems);
         return withStatus("commitments/list", HttpStatus.BAD_REQUEST);
@@ -191,14 +193,19 @@ class CommitmentsPages {
 
     // --- helpers
 
-    private void listModel(long pid, Commitments.By by, Model model) {
+    private void listModel(long pid, Commitments.By by, Theme theme, Long textId, Long partyId, Model model) {
         processModel(pid, model);
         Viewer viewer = Viewer.current();
         List<Commitment> all = commitments.list(pid, viewer);
         model.addAttribute("commitments", all);
         model.addAttribute("by", by.name());
         model.addAttribute("rollup", commitments.rollup(pid, by, viewer));
-        Barometer barometer = commitments.barometer(pid, null, null, null, viewer);
+        Barometer barometer = commitments.barometer(pid, theme, textId, partyId, viewer);
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("theme", theme == null ? "" : theme.name());
+        filter.put("text", textId);
+        filter.put("party", partyId);
+        model.addAttribute("filter", filter);
         model.addAttribute("barometer", barometer);
         model.addAttribute("barometerJson", JSON.writeValueAsString(barometer.points().stream()
                 .map(p -> Map.of("date", p.date().toString(), "reported", p.reported(), "verified", p.verified())).toList()));
