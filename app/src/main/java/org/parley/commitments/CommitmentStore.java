@@ -136,22 +136,50 @@ class CommitmentStore {
     }
 
     List<Day> days(long processId, boolean withConfidential, String theme, Long textId, Long partyId) {
-        String filter = " AND (? OR NOT c.confidential) AND (?::text IS NULL OR c.theme = ?) AND (?::bigint IS NULL OR c.text_id = ?)"
-                + " AND (?::bigint IS NULL OR EXISTS (SELECT 1 FROM commitment_party cp WHERE cp.commitment_id = c.id AND cp.party_id = ?))";
-        Object[] args = {processId, withConfidential, theme, theme, textId, textId, partyId, partyId};
-        Map<LocalDate, int[]> byDay = new java.util.TreeMap<>();
+        Map<LocalDate, long[]> byDay = new java.util.TreeMap<>();
         jdbc.sql("""
-                SELECT (c.created_at AT TIME ZONE 'UTC')::date, count(*) FROM commitment c WHERE c.process_id = ?""" + filter + " GROUP BY 1")
-                .params(args).query((rs, n) -> byDay.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new int[3])[0] += rs.getInt(2)).list();
-        jdbc.sql("""
-                SELECT (l.changed_at AT TIME ZONE 'UTC')::date, l.kind, sum(l.level - l.previous_level)
-                FROM commitment_level_change l JOIN commitment c ON c.id = l.commitment_id
-                WHERE l.process_id = ?""" + filter + " GROUP BY 1, 2")
-                .params(args).query((rs, n) -> byDay.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new int[3])
-                        ["REPORTED".equals(rs.getString(2)) ? 1 : 2] += rs.getInt(3)).list();
+                SELECT day, kind, sum(delta) FROM commitment_barometer
+                WHERE process_id = ? AND party_id = ? AND (? OR NOT confidential) AND (?::text IS NULL OR theme = ?)
+                  AND (?::bigint IS NULL OR text_id = ?)
+                GROUP BY day, kind""")
+                .params(processId, partyId == null ? 0L : partyId, withConfidential, theme, theme, textId, textId)
+                .query((rs, n) -> byDay.computeIfAbsent(rs.getObject(1, LocalDate.class), d -> new long[3])
+                        [switch (rs.getString(2)) { case "CREATED" -> 0; case "REPORTED" -> 1; default -> 2; }] += rs.getLong(3))
+                .list();
         List<Day> out = new ArrayList<>();
-        byDay.forEach((d, v) -> out.add(new Day(d, v[0], v[1], v[2])));
+        byDay.forEach((d, v) -> out.add(new Day(d, (int) v[0], (int) v[1], (int) v[2])));
         return out;
+    }
+
+    private static final String PARTIES_AND_TOTAL = """
+            CROSS JOIN LATERAL (SELECT 0::bigint AS party UNION ALL SELECT party_id FROM commitment_party WHERE commitment_id = c.id) p""";
+
+    /** Adds to the barometer's running sums for today, for the totals and each responsible party of the commitment. */
+    void addToBarometer(long commitmentId, String kind, int delta) {
+        jdbc.sql("""
+                INSERT INTO commitment_barometer (process_id, day, kind, theme, text_id, confidential, party_id, delta)
+                SELECT c.process_id, (now() AT TIME ZONE 'UTC')::date, ?, c.theme, c.text_id, c.confidential, p.party, ?
+                FROM commitment c """ + " " + PARTIES_AND_TOTAL + " " + """
+                 WHERE c.id = ?
+                ON CONFLICT (process_id, party_id, day, kind, theme, text_id, confidential)
+                DO UPDATE SET delta = commitment_barometer.delta + excluded.delta""")
+                .params(kind, delta, commitmentId).update();
+    }
+
+    /** Recomputes a process's barometer sums from the commitments and every level change (after a change of theme or parties). */
+    void rebuildBarometer(long processId) {
+        jdbc.sql("DELETE FROM commitment_barometer WHERE process_id = ?").param(processId).update();
+        jdbc.sql("""
+                INSERT INTO commitment_barometer (process_id, day, kind, theme, text_id, confidential, party_id, delta)
+                SELECT c.process_id, (c.created_at AT TIME ZONE 'UTC')::date, 'CREATED', c.theme, c.text_id, c.confidential, p.party, count(*)
+                FROM commitment c """ + " " + PARTIES_AND_TOTAL + " " + """
+                 WHERE c.process_id = ? GROUP BY 1, 2, 3, 4, 5, 6, 7""").param(processId).update();
+        jdbc.sql("""
+                INSERT INTO commitment_barometer (process_id, day, kind, theme, text_id, confidential, party_id, delta)
+                SELECT c.process_id, (l.changed_at AT TIME ZONE 'UTC')::date, l.kind, c.theme, c.text_id, c.confidential, p.party,
+                       sum(l.level - l.previous_level)
+                FROM commitment_level_change l JOIN commitment c ON c.id = l.commitment_id """ + " " + PARTIES_AND_TOTAL + " " + """
+                 WHERE l.process_id = ? GROUP BY 1, 2, 3, 4, 5, 6, 7""").param(processId).update();
     }
 
     // --- the plan's tables

@@ -128,6 +128,7 @@ public class Commitments {
         List<CommitmentStore.Row> all = store.ofProcess(processId);
         validate(processId, null, command, clause, all);
         long id = store.insert(processId, command, clause.visibility() == TextVisibility.CONFIDENTIAL, clause.entryIntoForce());
+        store.addToBarometer(id, "CREATED", 1);
         Commitment created = get(processId, id, viewer);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("text", command.textId());
@@ -154,6 +155,9 @@ public class Commitments {
         Texts.AdoptedClause clause = texts.adoptedClause(processId, command.textId(), command.clauseId());
         validate(processId, commitmentId, command, clause, store.ofProcess(processId));
         store.updateDeadline(commitmentId, command);
+        if (row.theme() != command.theme() || !new HashSet<>(row.partyIds()).equals(new HashSet<>(command.partyIds()))) {
+            store.rebuildBarometer(processId);
+        }
         return get(processId, commitmentId, viewer);
     }
 
@@ -262,6 +266,7 @@ public class Commitments {
         String actor = viewer.displayName() == null ? "" : viewer.displayName();
         store.insertChange(c.processId(), c.id(), kind, level, previous, input.reason().strip(), input.evidence().strip(), evidenceHash,
                 viewer.accountId(), actor);
+        store.addToBarometer(c.id(), kind.name(), level - previous);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("level", level);
         data.put("previous", previous);

@@ -29,6 +29,9 @@ class CommitmentsApiTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    CommitmentStore store;
+
     /** A published ceasefire adopted by A and B; returns [textId, clause1, clause2, clause3]. */
     static long[] adoptedText(Table t, String visibility) {
         long id = t.ceasefire(Api.unique("Ceasefire"), visibility);
@@ -142,6 +145,11 @@ class CommitmentsApiTest {
         assertThat(last.path("commitments").asInt()).isEqualTo(2);
         assertThat(last.path("reported").asDouble()).isEqualTo(1.5); // (3 + 0) / 2
         assertThat(last.path("verified").asDouble()).isEqualTo(1.5);
+        // The running sums kept with every change agree with a rebuild from the raw history.
+        String incremental = check(t.api().get("/api/v1/processes/" + t.processId() + "/commitment-barometer?partyId=" + t.a()), 200).body();
+        store.rebuildBarometer(t.processId());
+        assertThat(check(t.api().get("/api/v1/processes/" + t.processId() + "/commitment-barometer?partyId=" + t.a()), 200).body())
+                .isEqualTo(incremental);
         var csv = check(t.api().get("/api/v1/processes/" + t.processId() + "/commitment-rollups.csv?by=THEME"), 200);
         assertThat(csv.contentType()).startsWith("text/csv");
         assertThat(csv.body()).startsWith("theme,label,commitments,").contains("WEAPONS_WITHDRAWAL,WEAPONS_WITHDRAWAL,1,3.000,3.000,0,0,0,1,0,1");
