@@ -1,0 +1,22 @@
+package org.parley.commitments;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A commitment from a clause of an adopted text. */
+public record NewCommitment(@NotNull Long textId, @NotNull Long clauseId, @NotBlank @Size(max = 2000) String action,
+                            @NotNull Theme theme, @NotEmpty List<Long> partyIds, @NotNull DeadlineKind deadlineKind,
+                            LocalDate dueDate, @Min(0) Integer offsetDays, Long anchorCommitmentId,
+                            @Valid List<Indicator.Input> indicators) {
+
+    public NewCommitment {
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+}

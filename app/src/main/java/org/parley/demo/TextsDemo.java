@@ -1,0 +1,233 @@
+package org.parley.demo;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.parley.commitments.Commitment;
+import org.parley.commitments.Commitments;
+import org.parley.commitments.DeadlineKind;
+import org.parley.commitments.Indicator;
+import org.parley.commitments.LevelInput;
+import org.parley.commitments.NewCommitment;
+import org.parley.commitments.PlanItem;
+import org.parley.commitments.PlanKind;
+import org.parley.commitments.Theme;
+import org.parley.platform.Accounts;
+import org.parley.platform.Viewer;
+import org.parley.process.Party;
+import org.parley.process.Process;
+import org.parley.process.Processes;
+import org.parley.process.Track;
+import org.parley.texts.Adoption;
+import org.parley.texts.Alternative;
+import org.parley.texts.Clause;
+import org.parley.texts.Draft;
+import org.parley.texts.DraftArticle;
+import org.parley.texts.DraftClause;
+import org.parley.texts.NegotiatingText;
+import org.parley.texts.NewText;
+import org.parley.texts.PositionInput;
+import org.parley.texts.SignatureInput;
+import org.parley.texts.Stance;
+import org.parley.texts.TextVisibility;
+import org.parley.texts.Texts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The demo's negotiating texts and commitments, loaded once through the services as user input would go: an
+ * adopted and signed initial ceasefire (its bracket resolved in version 2), the commitments made from it with
+ * reported and verified levels, a humanitarian framework still in draft with an open bracket and confidential
+ * positions, and the plan's own tables linked to tracks, commitments and indicators.
+ */
+@Component
+@Order(20)
+class TextsDemo implements ApplicationRunner {
+
+    static final String MARKER = "demo.texts.loaded";
+    private static final long LOCK = 0x5041524c4559L; // the same lock as DemoLoader
+    private static final Logger log = LoggerFactory.getLogger(TextsDemo.class);
+
+    private final boolean enabled;
+    private final Accounts accounts;
+    private final Processes processes;
+    private final Texts texts;
+    private final Commitments commitments;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    TextsDemo(@Value("${parley.demo.enabled:true}") boolean enabled, Accounts accounts, Processes processes, Texts texts,
+              Commitments commitments, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+        this.enabled = enabled;
+        this.accounts = accounts;
+        this.processes = processes;
+        this.texts = texts;
+        this.commitments = commitments;
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        Boolean loaded = tx.execute(status -> {
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
+            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM installation_setting WHERE setting_key = ?)").param(MARKER).query(Boolean.class).single()) {
+                return false;
+            }
+            Process process = processes.all().stream().filter(p -> p.name().equals("Dialogue on ending the war in Ukraine"))
+                    .min(java.util.Comparator.comparing(Process::id)).orElse(null);
+            if (process == null) {
+                return false;
+            }
+            load(process.id());
+            jdbc.sql("INSERT INTO installation_setting (setting_key, value) VALUES (?, ?)").params(MARKER, LocalDate.now(clock).toString()).update();
+            return true;
+        });
+        if (Boolean.TRUE.equals(loaded)) {
+            log.info("Loaded the demo negotiating texts and commitments");
+        }
+    }
+
+    private Viewer viewer(String email) {
+        Accounts.Account a = accounts.findByEmail(email).orElseThrow();
+        return new Viewer(a.id(), a.email(), a.displayName(), a.role(), a.partyId());
+    }
+
+    private void load(long pid) {
+        Viewer mediator = viewer("mediator@demo.parley");
+        Viewer usDelegate = viewer("delegate.us@demo.parley");
+        Viewer ruDelegate = viewer("delegate.ru@demo.parley");
+        Viewer uaDelegate = viewer("delegate.ua@demo.parley");
+        Viewer observer = viewer("observer@demo.parley");
+        Map<String, Long> party = processes.parties(pid).stream().collect(Collectors.toMap(Party::shortName, Party::id));
+        Map<String, Track> track = processes.tracks(pid).stream().collect(Collectors.toMap(Track::name, t -> t));
+        long us = party.get("US");
+        long ru = party.get("RU");
+        long ua = party.get("UA");
+        Track military = track.get("Military de-escalation");
+        Track humanitarian = track.get("Humanitarian assistance");
+        Track economic = track.get("Economic cooperation");
+
+        // 1. The initial ceasefire: drafted with one bracket, the bracket resolved, accepted by all, adopted, signed.
+        NegotiatingText ceasefire = texts.create(pid, new NewText(military.id(), "Initial ceasefire agreement",
+                "The parties, determined to end the hostilities and to protect the civilian population, agree as follows.",
+                TextVisibility.PUBLISHED, List.of(us, ru, ua), List.of(
+                new DraftArticle(null, "Cessation of hostilities", List.of(
+                        new DraftClause(null, "All military operations along the line of contact cease at 00:00 UTC on the day after signature.", null),
+                        new DraftClause(null, "The parties withdraw heavy weapons [*] from the line of contact within 14 days.",
+                                List.of(new Alternative("15 km", ua), new Alternative("30 km", ru))))),
+                new DraftArticle(null, "Verification and humanitarian measures", List.of(
+                        new DraftClause(null, "An international monitoring mission verifies the ceasefire and the withdrawal and reports weekly.", null),
+                        new DraftClause(null, "The parties exchange all prisoners and detainees, all for all, no later than 5 days after the withdrawal is completed.", null))))),
+                mediator);
+        Clause bracketed = ceasefire.clauses().get(1);
+        ceasefire = texts.save(pid, ceasefire.id(), withClause(ceasefire, bracketed.id(),
+                "The parties withdraw heavy weapons 30 km from the line of contact within 14 days.", List.of(),
+                "Bracket resolved at the second session: 30 km, with monitoring by the mission."), mediator);
+        for (Viewer delegate : List.of(usDelegate, ruDelegate, uaDelegate)) {
+            for (Clause c : ceasefire.clauses()) {
+                texts.recordPosition(pid, ceasefire.id(), new PositionInput(c.id(), Stance.ACCEPT, null), delegate);
+            }
+            texts.sharePositions(pid, ceasefire.id(), delegate);
+        }
+        LocalDate inForce = LocalDate.now(clock).minusDays(7);
+        ceasefire = texts.adopt(pid, ceasefire.id(), new Adoption(inForce), mediator);
+        for (Viewer delegate : List.of(usDelegate, ruDelegate, uaDelegate)) {
+            texts.sign(pid, ceasefire.id(), new SignatureInput(null, null), delegate);
+        }
+        List<Clause> clauses = ceasefire.clauses();
+
+        // 2. Provisions become commitments.
+        Commitment stop = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(0).id(),
+                "Cease all military operations along the line of contact", Theme.CEASEFIRE, List.of(ru, ua),
+                DeadlineKind.AFTER_ENTRY_INTO_FORCE, null, 1, null, List.of()), mediator);
+        Commitment withdraw = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(1).id(),
+                "Withdraw heavy weapons 30 km from the line of contact", Theme.WEAPONS_WITHDRAWAL, List.of(ru, ua),
+                DeadlineKind.AFTER_ENTRY_INTO_FORCE, null, 14, null,
+                List.of(new Indicator.Input("Heavy weapons withdrawn", "systems", new BigDecimal("400")))), mediator);
+        Commitment monitoring = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(2).id(),
+                "Give the monitoring mission access along the line of contact", Theme.CONFIDENCE_BUILDING, List.of(us, ru, ua),
+                DeadlineKind.FIXED, LocalDate.now(clock).minusDays(2), null, null, List.of()), mediator);
+        Commitment exchange = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(3).id(),
+                "Exchange all prisoners and detainees, all for all", Theme.PRISONERS, List.of(ru, ua),
+                DeadlineKind.AFTER_COMMITMENT, null, 5, withdraw.id(),
+                List.of(new Indicator.Input("Prisoners exchanged", "persons", new BigDecimal("1000")))), mediator);
+
+        commitments.report(pid, stop.id(), new LevelInput(2, "Operations stopped on most of the line; local exchanges of fire continue.",
+                "Daily situation reports of the General Staff, days 1–7.", List.of()), uaDelegate);
+        commitments.report(pid, stop.id(), new LevelInput(3, "All operations stopped.", "Order No. 17 of the Ministry of Defence.", List.of()), ruDelegate);
+        commitments.verify(pid, stop.id(), new LevelInput(2, "Violations recorded in two sectors on days 3 and 5.",
+                "Monitoring mission weekly report no. 1.", List.of()), observer);
+        commitments.report(pid, withdraw.id(), new LevelInput(1, "Withdrawal has begun in the northern sector.",
+                "Notification to the monitoring mission with unit lists.",
+                List.of(new Indicator.Value(withdraw.indicators().getFirst().id(), new BigDecimal("120")))), uaDelegate);
+        commitments.verify(pid, withdraw.id(), new LevelInput(1, "Withdrawal observed at 3 of 11 sites.", "Site visit notes, patrols 4–9.", List.of()), observer);
+        commitments.report(pid, monitoring.id(), new LevelInput(1, "Access granted to the southern sector only.",
+                "Letter to the mission of day 2.", List.of()), ruDelegate);
+
+        // 3. A humanitarian framework still in negotiation: an open bracket and confidential positions.
+        NegotiatingText framework = texts.create(pid, new NewText(humanitarian.id(), "Humanitarian aid framework",
+                "The parties, with the UN agencies, agree on the delivery of humanitarian aid to the affected regions.",
+                TextVisibility.PUBLISHED, List.of(us, ru, ua), List.of(
+                new DraftArticle(null, "Corridors", List.of(
+                        new DraftClause(null, "Humanitarian corridors are notified to the parties [*] before use.",
+                                List.of(new Alternative("48 hours", ru), new Alternative("12 hours", ua))),
+                        new DraftClause(null, "Convoys are inspected jointly at the agreed crossing points.", null))))),
+                mediator);
+        Clause corridors = framework.clauses().get(0);
+        Clause convoys = framework.clauses().get(1);
+        texts.recordPosition(pid, framework.id(), new PositionInput(convoys.id(), Stance.ACCEPT, null), usDelegate);
+        texts.sharePositions(pid, framework.id(), usDelegate);
+        texts.recordPosition(pid, framework.id(), new PositionInput(convoys.id(), Stance.RESERVE, null), ruDelegate);
+        texts.recordPosition(pid, framework.id(), new PositionInput(corridors.id(), Stance.AMEND,
+                "Corridors are notified 24 hours before use, with the routes given to the monitoring mission."), uaDelegate);
+
+        // 4. The plan's own tables, linked to tracks, commitments and indicators.
+        plan(pid, mediator, PlanKind.OBJECTIVE, "Reduce military escalations", "Implement arms control agreements", military.id(), withdraw.id(),
+                withdraw.indicators().getFirst().id());
+        plan(pid, mediator, PlanKind.OBJECTIVE, "Enhance economic collaboration", "Joint investments in critical infrastructure", economic.id(), null, null);
+        plan(pid, mediator, PlanKind.OBJECTIVE, "Improve public perception", "Media cooperation initiatives", null, null, null);
+        plan(pid, mediator, PlanKind.STRATEGY, "Community engagement initiatives", "Fosters local trust and cooperation", humanitarian.id(), null, null);
+        plan(pid, mediator, PlanKind.STRATEGY, "Joint cultural activities", "Encourages mutual respect and understanding", null, null, null);
+        plan(pid, mediator, PlanKind.STRATEGY, "Political representation for minorities", "Reduces feelings of marginalization", null, null, null);
+        plan(pid, mediator, PlanKind.COLLABORATION_AREA, "Green technology initiatives", "Joint research projects aimed at climate change mitigation",
+                economic.id(), null, null);
+        plan(pid, mediator, PlanKind.COLLABORATION_AREA, "Cybersecurity frameworks",
+                "Strategic partnerships to strengthen cyber defenses against common threats", null, null, null);
+        plan(pid, mediator, PlanKind.COLLABORATION_AREA, "Energy sector collaboration", "Joint ventures in energy projects; energy security",
+                economic.id(), null, null);
+        plan(pid, mediator, PlanKind.CONFIDENCE_MEASURE, "Joint humanitarian projects", "Trust between the parties through shared work",
+                humanitarian.id(), exchange.id(), exchange.indicators().getFirst().id());
+        plan(pid, mediator, PlanKind.CONFIDENCE_MEASURE, "International monitoring of the ceasefire", "Violations seen and answered quickly",
+                military.id(), monitoring.id(), null);
+    }
+
+    private void plan(long pid, Viewer mediator, PlanKind kind, String title, String expected, Long trackId, Long commitmentId, Long indicatorId) {
+        commitments.addPlanItem(pid, new PlanItem.Input(kind, title, expected, trackId, commitmentId, indicatorId), mediator);
+    }
+
+    /** The text as a draft with one clause's body and alternatives replaced. */
+    static Draft withClause(NegotiatingText t, long clauseId, String body, List<Alternative> alternatives, String reason) {
+        return new Draft(t.title(), t.preamble(), t.articles().stream()
+                .map(a -> new DraftArticle(a.id(), a.heading(), a.clauses().stream()
+                        .map(c -> c.id() == clauseId ? new DraftClause(c.id(), body, alternatives) : new DraftClause(c.id(), c.body(), c.alternatives()))
+                        .toList()))
+                .toList(), reason);
+    }
+}
