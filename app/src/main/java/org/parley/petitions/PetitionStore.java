@@ -174,9 +174,11 @@ class PetitionStore {
                 .params(petitionId, norm).query(Boolean.class).single();
     }
 
-    int recentFrom(long petitionId, String column, String value, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND " + column + " = ? AND created_at >= ?")
-                .params(petitionId, value, odt(since)).query(Integer.class).single();
+    /** How many signatures came from this source since a moment, counting no further than {@code cap}: the check stays cheap. */
+    int recentFrom(long petitionId, String column, String value, Instant since, int cap) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM petition_signature WHERE petition_id = ? AND " + column
+                        + " = ? AND created_at >= ? LIMIT ?) recent")
+                .params(petitionId, value, odt(since), cap).query(Integer.class).single();
     }
 
     /** Inserts a signature unless one with the same normalised email exists; returns whether it was inserted. */

@@ -227,8 +227,8 @@ public class Petitions {
         PetitionSettings settings = settings(processId);
         Instant since = now.minus(Duration.ofMinutes(settings.rateWindowMinutes()));
         String subnet = subnet(ip);
-        if (store.recentFrom(id, "ip", ip, since) >= settings.rateLimitIp()
-                || store.recentFrom(id, "subnet", subnet, since) >= settings.rateLimitSubnet()) {
+        if (store.recentFrom(id, "ip", ip, since, settings.rateLimitIp()) >= settings.rateLimitIp()
+                || store.recentFrom(id, "subnet", subnet, since, settings.rateLimitSubnet()) >= settings.rateLimitSubnet()) {
             throw new RateLimitedException("petitions.sign.rateLimited");
         }
         String norm = EmailAddresses.normalise(email);
