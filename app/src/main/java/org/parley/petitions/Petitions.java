@@ -224,7 +224,7 @@ public class Petitions {
         if (!signable(row, now)) {
             throw new ConflictException("petitions.sign.closed");
         }
-        PetitionSettings settings = settings(processId);
+        PetitionSettings settings = store.settings(processId).orElse(PetitionSettings.DEFAULTS);
         Instant since = now.minus(Duration.ofMinutes(settings.rateWindowMinutes()));
         String subnet = subnet(ip);
         if (store.recentFrom(id, "ip", ip, since, settings.rateLimitIp()) >= settings.rateLimitIp()
@@ -268,7 +268,7 @@ public class Petitions {
             return false;
         }
         int count = store.addToCount(row.id(), 1);
-        PetitionSettings settings = settings(row.processId());
+        PetitionSettings settings = store.settings(row.processId()).orElse(PetitionSettings.DEFAULTS);
         if (row.status() == PetitionStatus.GATHERING && count >= settings.supportersNeeded()) {
             store.setStatus(row.id(), PetitionStatus.MODERATION);
         }

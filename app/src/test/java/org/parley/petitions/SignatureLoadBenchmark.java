@@ -92,19 +92,29 @@ class SignatureLoadBenchmark {
     void signaturesUnderLoad() throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 15);
         int clients = Integer.getInteger("bench.clients", 16);
+        int warmup = Integer.getInteger("bench.warmup", 15);
         var acc = accounts.findByEmail("mediator@demo.parley").orElseThrow();
         Viewer mediator = new Viewer(acc.id(), acc.email(), acc.displayName(), Role.MEDIATOR, null);
         long pid = processes.all().stream().filter(p -> p.name().equals("Dialogue on ending the war in Ukraine")).mapToLong(Process::id).min().orElseThrow();
         // the default rate limits (20 per IP, 200 per /24 per petition per hour) stay on; clients come from many addresses
         // through a trusted proxy on loopback (X-Forwarded-For), as behind a load balancer
         petitions.updateSettings(pid, new PetitionSettings(1, 30, 100_000_000, 30, 100_000_000, 20, 200, 60), mediator);
-        AtomicLong addresses = new AtomicLong();
         long petition = jdbc.sql("SELECT id FROM petition WHERE process_id = ? AND status = 'OPEN' ORDER BY id LIMIT 1").param(pid)
                 .query(Long.class).single();
         String run = Long.toString(System.currentTimeMillis(), 36);
         System.out.printf("== Petition signatures under load: %d clients, %d s per phase, loopback, fsync=%s synchronous_commit=%s, %d cores ==%n",
                 clients, seconds, jdbc.sql("SHOW fsync").query(String.class).single(),
                 jdbc.sql("SHOW synchronous_commit").query(String.class).single(), Runtime.getRuntime().availableProcessors());
+
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        String url = "http://127.0.0.1:" + port + "/api/v1/processes/" + pid + "/petitions/" + petition + "/signatures";
+        String confirmUrl = "http://127.0.0.1:" + port + "/api/v1/petitions/signatures/confirm";
+        AtomicLong addresses = new AtomicLong();
+
+        // Warm-up (not measured): the same calls, so that the JIT has compiled the request path.
+        Result warm = submit(http, url, "warm-" + run, clients, Duration.ofSeconds(warmup), addresses);
+        confirmAll(http, confirmUrl, tokens("warm-" + run), clients);
+        System.out.printf("warm-up: %,d submissions and their confirmations%n", warm.ok());
 
         // Baseline: raw single-row inserts, one per transaction, same clients, same time, same database.
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_signature_baseline (id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL, region TEXT NOT NULL, "
@@ -120,43 +130,15 @@ class SignatureLoadBenchmark {
         report("baseline raw JDBC single-row inserts", baseline);
 
         // Parley: signature submissions through the HTTP API.
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        String url = "http://127.0.0.1:" + port + "/api/v1/processes/" + pid + "/petitions/" + petition + "/signatures";
-        Result submit = load(clients, Duration.ofSeconds(seconds), (c, i) -> {
-            String body = "{\"name\":\"Bench\",\"email\":\"bench-" + run + "-" + c + "-" + i + "@example.org\",\"region\":\"Region " + (i % 24)
-                    + "\",\"consent\":true}";
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", address(addresses.getAndIncrement()))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 202;
-        });
-        report("Parley signature submissions (HTTP, validated, deduplicated, rate-limited, mail queued)", submit);
-        System.out.printf("RESULT submissions/baseline ratio %.2f%n", submit.rate() / baseline.rate());
+        Result submitted = submit(http, url, "bench-" + run, clients, Duration.ofSeconds(seconds), addresses);
+        report("Parley signature submissions (HTTP, validated, deduplicated, rate-limited, mail queued)", submitted);
+        System.out.printf("RESULT submissions/baseline ratio %.3f%n", submitted.rate() / baseline.rate());
 
         // Every mailed link confirmed, through the API.
-        List<String> tokens = new ArrayList<>();
-        jdbc.sql("SELECT body FROM mail_outbox WHERE recipient LIKE ? ORDER BY id").param("bench-" + run + "-%").query(String.class).list()
-                .forEach(b -> {
-                    Matcher m = TOKEN.matcher(b);
-                    if (m.find()) {
-                        tokens.add(m.group(1));
-                    }
-                });
-        assertThat(tokens).hasSize((int) submit.ok());
+        List<String> tokens = tokens("bench-" + run);
+        assertThat(tokens).hasSize((int) submitted.ok());
         int before = petitions.get(pid, petition, mediator).signatures();
-        AtomicInteger next = new AtomicInteger();
-        String confirmUrl = "http://127.0.0.1:" + port + "/api/v1/petitions/signatures/confirm";
-        Result confirm = load(clients, Duration.ofMinutes(10), (c, i) -> {
-            int k = next.getAndIncrement();
-            if (k >= tokens.size()) {
-                throw new StopLoad();
-            }
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(confirmUrl)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + tokens.get(k) + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("true");
-        });
+        Result confirm = confirmAll(http, confirmUrl, tokens, clients);
         report("Parley confirmations (HTTP, row lock per petition, thresholds checked)", confirm);
 
         int after = petitions.get(pid, petition, mediator).signatures();
@@ -170,6 +152,44 @@ class SignatureLoadBenchmark {
         System.out.printf("RESULT signatures came from %d distinct addresses in %d /24 subnets%n",
                 jdbc.sql("SELECT count(DISTINCT ip) FROM petition_signature WHERE petition_id = ?").param(petition).query(Long.class).single(),
                 jdbc.sql("SELECT count(DISTINCT subnet) FROM petition_signature WHERE petition_id = ?").param(petition).query(Long.class).single());
+    }
+
+    private Result submit(HttpClient http, String url, String prefix, int clients, Duration time, AtomicLong addresses) throws Exception {
+        return load(clients, time, (c, i) -> {
+            String body = "{\"name\":\"Bench\",\"email\":\"" + prefix + "-" + c + "-" + i + "@example.org\",\"region\":\"Region " + (i % 24)
+                    + "\",\"consent\":true}";
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", address(addresses.getAndIncrement()))
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 202;
+        });
+    }
+
+    private Result confirmAll(HttpClient http, String confirmUrl, List<String> tokens, int clients) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        return load(clients, Duration.ofMinutes(10), (c, i) -> {
+            int k = next.getAndIncrement();
+            if (k >= tokens.size()) {
+                throw new StopLoad();
+            }
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(confirmUrl)).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + tokens.get(k) + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("true");
+        });
+    }
+
+    /** The tokens in the mailed links to addresses starting with this prefix, oldest first. */
+    private List<String> tokens(String prefix) {
+        List<String> tokens = new ArrayList<>();
+        jdbc.sql("SELECT body FROM mail_outbox WHERE recipient LIKE ? ORDER BY id").param(prefix + "-%").query(String.class).list()
+                .forEach(b -> {
+                    Matcher m = TOKEN.matcher(b);
+                    if (m.find()) {
+                        tokens.add(m.group(1));
+                    }
+                });
+        return tokens;
     }
 
     /** Consecutive numbers fall in different /24 subnets, so no subnet nears its limit in a run. */
