@@ -42,11 +42,13 @@ class PetitionPages {
     private final Petitions petitions;
     private final Processes processes;
     private final MailDispatcher mail;
+    private final java.time.Clock clock;
 
-    PetitionPages(Petitions petitions, Processes processes, MailDispatcher mail) {
+    PetitionPages(Petitions petitions, Processes processes, MailDispatcher mail, java.time.Clock clock) {
         this.petitions = petitions;
         this.processes = processes;
         this.mail = mail;
+        this.clock = clock;
     }
 
     // --- list and petition
@@ -90,7 +92,7 @@ class PetitionPages {
                 || (p.toMediator() && mediates);
         model.addAttribute("canRespond", addressed && p.status().published() && p.responses().stream()
                 .noneMatch(r -> r.respondedAt() != null && (viewer.is(Role.DELEGATE) ? viewer.partyId().equals(r.partyId()) : r.partyId() == null)));
-        model.addAttribute("signable", p.status().signable() && (p.closesAt() == null || Instant.now().isBefore(p.closesAt())));
+        model.addAttribute("signable", p.status().signable() && (p.closesAt() == null || clock.instant().isBefore(p.closesAt())));
         model.addAttribute("tallies", p.status().published() ? petitions.tallies(pid, id) : List.of());
         if (mediates) {
             model.addAttribute("trending", petitions.trending(pid, id, viewer));
@@ -312,9 +314,5 @@ class PetitionPages {
         ModelAndView mv = new ModelAndView(view, model.asMap());
         mv.setStatus(HttpStatus.BAD_REQUEST);
         return mv;
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }

@@ -5,6 +5,7 @@ import static org.parley.support.Fixtures.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -423,5 +424,31 @@ class PetitionsApiTest {
                 {"title":"Т","body":"Б","creatorName":"Оля","email":"%s","toMediator":true}""".formatted(creator)), 201);
         assertThat(jdbc.sql("SELECT subject FROM mail_outbox WHERE recipient = ?").param(creator).query(String.class).single())
                 .startsWith("Підтвердіть свою петицію");
+    }
+
+    @Test
+    void thePublicPagesReadInEachLanguage() {
+        Made m = published(1, 1, 2000, 100);
+        Map<String, List<String>> expected = Map.of(
+                "en", List.of("Petitions", "Signatures", "Sign this petition", "Responses"),
+                "uk", List.of("Петиції", "Підписи", "Підписати петицію", "Відповіді"),
+                "ru", List.of("Петиции", "Подписи", "Подписать петицию", "Ответы"));
+        expected.forEach((lang, words) -> {
+            Api reader = api.inLanguage(lang);
+            String list = check(reader.get("/processes/" + m.processId() + "/petitions"), 200).body();
+            String petition = check(reader.get("/processes/" + m.processId() + "/petitions/" + m.petitionId()), 200).body();
+            String form = check(reader.get("/processes/" + m.processId() + "/petitions/new"), 200).body();
+            assertThat(list).contains(words.get(0));
+            assertThat(petition).contains(words.get(1), words.get(2), words.get(3));
+            for (String html : List.of(list, petition, form)) {
+                assertThat(html).as("no message key left untranslated in " + lang).doesNotContain("??");
+            }
+        });
+        // the live count fragment is the count alone
+        String fragment = check(api.get("/processes/" + m.processId() + "/petitions/" + m.petitionId() + "/count"), 200).body();
+        assertThat(fragment).contains("signature-count").doesNotContain("<html");
+        var outbox = api.get("/processes/" + m.processId() + "/petition-outbox");
+        assertThat(outbox.status()).as("the public is sent to sign in").isEqualTo(302);
+        assertThat(outbox.body()).doesNotContain("Confirm your petition");
     }
 }
