@@ -1,0 +1,320 @@
+package org.parley.petitions;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for petitions and their signatures. Who may see or change what is the service's business. */
+@Repository
+class PetitionStore {
+
+    /** A petition row, with the fields the public never sees. */
+    record Row(long id, long processId, String title, String body, String language, boolean toMediator, List<Long> partyIds,
+               String creatorName, String creatorEmail, PetitionStatus status, Instant createdAt, Instant moderatedAt,
+               String rejectionReason, Instant closesAt, int signatures, Instant responseDueAt, Instant hearingDueSince) {
+    }
+
+    /** A signature row reached by its token. */
+    record SignatureRow(long id, long petitionId, String name, Instant confirmedAt, Instant withdrawnAt, Instant invalidatedAt) {
+    }
+
+    private final JdbcClient jdbc;
+
+    PetitionStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    static OffsetDateTime odt(Instant i) {
+        return i == null ? null : i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        return array == null ? List.of() : Arrays.asList((Long[]) array.getArray());
+    }
+
+    private static Row row(ResultSet rs, int n) throws SQLException {
+        return new Row(rs.getLong("id"), rs.getLong("process_id"), rs.getString("title"), rs.getString("body"),
+                rs.getString("language"), rs.getBoolean("to_mediator"), longs(rs.getArray("party_ids")), rs.getString("creator_name"),
+                rs.getString("creator_email"), PetitionStatus.valueOf(rs.getString("status")), instant(rs, "created_at"),
+                instant(rs, "moderated_at"), rs.getString("rejection_reason"), instant(rs, "closes_at"), rs.getInt("signature_count"),
+                instant(rs, "response_due_at"), instant(rs, "hearing_due_since"));
+    }
+
+    // --- settings
+
+    Optional<PetitionSettings> settings(long processId) {
+        return jdbc.sql("SELECT * FROM petition_settings WHERE process_id = ?").param(processId)
+                .query((rs, n) -> new PetitionSettings(rs.getInt("supporters_needed"), rs.getInt("open_days"),
+                        rs.getInt("response_threshold"), rs.getInt("response_days"), rs.getInt("hearing_threshold"),
+                        rs.getInt("rate_limit_ip"), rs.getInt("rate_limit_subnet"), rs.getInt("rate_window_minutes"))).optional();
+    }
+
+    void saveSettings(long processId, PetitionSettings s) {
+        jdbc.sql("""
+                INSERT INTO petition_settings (process_id, supporters_needed, open_days, response_threshold, response_days,
+                    hearing_threshold, rate_limit_ip, rate_limit_subnet, rate_window_minutes)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (process_id) DO UPDATE SET supporters_needed = excluded.supporters_needed, open_days = excluded.open_days,
+                    response_threshold = excluded.response_threshold, response_days = excluded.response_days,
+                    hearing_threshold = excluded.hearing_threshold, rate_limit_ip = excluded.rate_limit_ip,
+                    rate_limit_subnet = excluded.rate_limit_subnet, rate_window_minutes = excluded.rate_window_minutes""")
+                .params(processId, s.supportersNeeded(), s.openDays(), s.responseThreshold(), s.responseDays(), s.hearingThreshold(),
+                        s.rateLimitIp(), s.rateLimitSubnet(), s.rateWindowMinutes()).update();
+    }
+
+    // --- petitions
+
+    long insert(long processId, NewPetition p, String language, String email, String tokenHash, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO petition (process_id, title, body, language, to_mediator, party_ids, creator_name, creator_email,
+                    creator_token_hash, status, created_at)
+                VALUES (?, ?, ?, ?, ?, ?::bigint[], ?, ?, ?, 'UNCONFIRMED', ?) RETURNING id""")
+                .params(processId, p.title().strip(), p.body().strip(), language, p.toMediator(),
+                        "{" + String.join(",", (p.partyIds() == null ? List.<Long>of() : p.partyIds()).stream().map(String::valueOf).toList()) + "}",
+                        p.creatorName().strip(), email, tokenHash, odt(now))
+                .query(Long.class).single();
+    }
+
+    Optional<Row> find(long id) {
+        return jdbc.sql("SELECT * FROM petition WHERE id = ?").param(id).query(PetitionStore::row).optional();
+    }
+
+    /** The petition, locked against concurrent changes to its count and status until the transaction ends. */
+    Optional<Row> lock(long id) {
+        return jdbc.sql("SELECT * FROM petition WHERE id = ? FOR UPDATE").param(id).query(PetitionStore::row).optional();
+    }
+
+    Optional<Row> byCreatorToken(String tokenHash) {
+        return jdbc.sql("SELECT * FROM petition WHERE creator_token_hash = ? FOR UPDATE").param(tokenHash).query(PetitionStore::row).optional();
+    }
+
+    List<Row> list(long processId, boolean all) {
+        return jdbc.sql("SELECT * FROM petition WHERE process_id = ? " + (all ? "AND status <> 'UNCONFIRMED'" : "AND status IN ('OPEN', 'CLOSED')")
+                + " ORDER BY signature_count DESC, id DESC").param(processId).query(PetitionStore::row).list();
+    }
+
+    List<Row> openPetitions() {
+        return jdbc.sql("SELECT * FROM petition WHERE status = 'OPEN'").query(PetitionStore::row).list();
+    }
+
+    void setStatus(long id, PetitionStatus status) {
+        jdbc.sql("UPDATE petition SET status = ? WHERE id = ?").params(status.name(), id).update();
+    }
+
+    void confirmCreation(long id, Instant now) {
+        jdbc.sql("UPDATE petition SET status = 'GATHERING', confirmed_at = ? WHERE id = ?").params(odt(now), id).update();
+    }
+
+    void moderate(long id, PetitionStatus status, String reason, Instant now, Instant closesAt) {
+        jdbc.sql("UPDATE petition SET status = ?, rejection_reason = ?, moderated_at = ?, closes_at = ? WHERE id = ?")
+                .params(status.name(), reason, odt(now), odt(closesAt), id).update();
+    }
+
+    void setResponseDue(long id, Instant due) {
+        jdbc.sql("UPDATE petition SET response_due_at = ? WHERE id = ?").params(odt(due), id).update();
+    }
+
+    void setHearingDue(long id, Instant since) {
+        jdbc.sql("UPDATE petition SET hearing_due_since = ? WHERE id = ?").params(odt(since), id).update();
+    }
+
+    /** Sets the stored count from the signatures themselves and returns it. */
+    int recount(long id) {
+        return jdbc.sql("""
+                UPDATE petition SET signature_count = (SELECT count(*) FROM petition_signature s WHERE s.petition_id = petition.id
+                    AND s.confirmed_at IS NOT NULL AND s.withdrawn_at IS NULL AND s.invalidated_at IS NULL)
+                WHERE id = ? RETURNING signature_count""").param(id).query(Integer.class).single();
+    }
+
+    int addToCount(long id, int delta) {
+        return jdbc.sql("UPDATE petition SET signature_count = signature_count + ? WHERE id = ? RETURNING signature_count")
+                .params(delta, id).query(Integer.class).single();
+    }
+
+    Map<String, Integer> byRegion(long id) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT region, count(*) AS n FROM petition_signature WHERE petition_id = ?
+                  AND confirmed_at IS NOT NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL
+                GROUP BY region ORDER BY n DESC, region""").param(id)
+                .query((rs, n) -> out.put(rs.getString("region"), rs.getInt("n"))).list();
+        return out;
+    }
+
+    /** Ids of the confirmed, valid signatures, ascending: what a tally hashes. */
+    List<Long> validSignatureIds(long id) {
+        return jdbc.sql("""
+                SELECT id FROM petition_signature WHERE petition_id = ?
+                  AND confirmed_at IS NOT NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL ORDER BY id""")
+                .param(id).query(Long.class).list();
+    }
+
+    // --- signatures
+
+    boolean emailTaken(long petitionId, String norm) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM petition_signature WHERE petition_id = ? AND email_norm = ?)")
+                .params(petitionId, norm).query(Boolean.class).single();
+    }
+
+    /** How many signatures came from this source since a moment, counting no further than {@code cap}: the check stays cheap. */
+    int recentFrom(long petitionId, String column, String value, Instant since, int cap) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM petition_signature WHERE petition_id = ? AND " + column
+                        + " = ? AND created_at >= ? LIMIT ?) recent")
+                .params(petitionId, value, odt(since), cap).query(Integer.class).single();
+    }
+
+    /** Inserts a signature unless one with the same normalised email exists; returns whether it was inserted. */
+    boolean insertSignature(long petitionId, NewSignature s, String email, String norm, String domain, String ip, String subnet,
+                            String tokenHash, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, token_hash, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (petition_id, email_norm) DO NOTHING""")
+                .params(petitionId, s.name().strip(), email, norm, domain, s.region().strip(), ip, subnet, tokenHash, odt(now))
+                .update() == 1;
+    }
+
+    Optional<SignatureRow> signature(String tokenHash) {
+        return jdbc.sql("SELECT * FROM petition_signature WHERE token_hash = ?").param(tokenHash)
+                .query((rs, n) -> new SignatureRow(rs.getLong("id"), rs.getLong("petition_id"), rs.getString("name"),
+                        instant(rs, "confirmed_at"), instant(rs, "withdrawn_at"), instant(rs, "invalidated_at"))).optional();
+    }
+
+    /** Confirms once: a replayed or concurrent second confirmation changes nothing and returns empty. */
+    Optional<Long> confirmSignature(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                UPDATE petition_signature SET confirmed_at = ? WHERE token_hash = ?
+                  AND confirmed_at IS NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL RETURNING petition_id""")
+                .params(odt(now), tokenHash).query(Long.class).optional();
+    }
+
+    /** Withdraws once; returns whether the withdrawn signature had been counted. */
+    Optional<Boolean> withdraw(String tokenHash, Instant now) {
+        return jdbc.sql("""
+                UPDATE petition_signature SET withdrawn_at = ? WHERE token_hash = ? AND withdrawn_at IS NULL
+                RETURNING (confirmed_at IS NOT NULL AND invalidated_at IS NULL)""")
+                .params(odt(now), tokenHash).query(Boolean.class).optional();
+    }
+
+    int invalidate(long petitionId, String where, List<Object> args, long invalidationId, Instant now) {
+        List<Object> params = new ArrayList<>();
+        params.add(odt(now));
+        params.add(invalidationId);
+        params.add(petitionId);
+        params.addAll(args);
+        return jdbc.sql("UPDATE petition_signature SET invalidated_at = ?, invalidation_id = ? WHERE petition_id = ? AND invalidated_at IS NULL AND "
+                + where).params(params).update();
+    }
+
+    long insertInvalidation(long petitionId, Invalidation.Kind kind, String value, String reason, Long actor, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO petition_invalidation (petition_id, kind, value, reason, affected, created_at, actor_id)
+                VALUES (?, ?, ?, ?, 0, ?, ?) RETURNING id""")
+                .params(petitionId, kind.name(), value, reason, odt(now), actor).query(Long.class).single();
+    }
+
+    void setAffected(long invalidationId, int affected) {
+        jdbc.sql("UPDATE petition_invalidation SET affected = ? WHERE id = ?").params(affected, invalidationId).update();
+    }
+
+    List<Invalidation.Done> invalidations(long petitionId) {
+        return jdbc.sql("SELECT * FROM petition_invalidation WHERE petition_id = ? ORDER BY id DESC").param(petitionId)
+                .query((rs, n) -> new Invalidation.Done(rs.getLong("id"), Invalidation.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("value"), rs.getString("reason"), rs.getInt("affected"), instant(rs, "created_at"))).list();
+    }
+
+    /** The sources with the most signatures on a petition since a moment: "ip", "subnet" or "email_domain". */
+    Map<String, Integer> trending(long petitionId, String column, Instant since, int limit) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT " + column + " AS v, count(*) AS n FROM petition_signature WHERE petition_id = ? AND created_at >= ?"
+                        + " GROUP BY " + column + " ORDER BY n DESC, v LIMIT ?")
+                .params(petitionId, odt(since), limit).query((rs, n) -> out.put(rs.getString("v"), rs.getInt("n"))).list();
+        return out;
+    }
+
+    // --- responses
+
+    void insertDue(long petitionId, Long partyId, Instant due) {
+        jdbc.sql("INSERT INTO petition_response (petition_id, party_id, due_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(petitionId, partyId, odt(due)).update();
+    }
+
+    /** Records a response; false if this addressee has already responded. */
+    boolean respond(long petitionId, Long partyId, String body, long accountId, Instant now) {
+        insertDue(petitionId, partyId, now);
+        return jdbc.sql("UPDATE petition_response SET body = ?, responded_at = ?, responder_id = ? WHERE petition_id = ? AND "
+                        + (partyId == null ? "party_id IS NULL" : "party_id = ?") + " AND responded_at IS NULL")
+                .params(partyId == null ? List.of(body, odt(now), accountId, petitionId) : List.of(body, odt(now), accountId, petitionId, partyId))
+                .update() == 1;
+    }
+
+    List<Petition.Response> responses(long petitionId, Instant now) {
+        return jdbc.sql("SELECT * FROM petition_response WHERE petition_id = ? ORDER BY party_id NULLS FIRST").param(petitionId)
+                .query((rs, n) -> {
+                    Instant due = instant(rs, "due_at");
+                    Instant at = instant(rs, "responded_at");
+                    Long party = rs.getObject("party_id") == null ? null : rs.getLong("party_id");
+                    return new Petition.Response(party, due, rs.getString("body"), at, at == null && due.isBefore(now));
+                }).list();
+    }
+
+    // --- blocks
+
+    void insertBlock(long processId, Block b, Instant now) {
+        jdbc.sql("""
+                INSERT INTO petition_block (process_id, kind, value, reason, created_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (process_id, kind, value) DO UPDATE SET reason = excluded.reason""")
+                .params(processId, b.kind().name(), b.value(), b.reason().strip(), odt(now)).update();
+    }
+
+    List<Block> blocks(long processId) {
+        return jdbc.sql("SELECT * FROM petition_block WHERE process_id = ? ORDER BY id DESC").param(processId)
+                .query((rs, n) -> new Block(rs.getLong("id"), Block.Kind.valueOf(rs.getString("kind")), rs.getString("value"),
+                        rs.getString("reason"), instant(rs, "created_at"))).list();
+    }
+
+    boolean blocked(long processId, Block.Kind kind, String value) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM petition_block WHERE process_id = ? AND kind = ? AND value = ?)")
+                .params(processId, kind.name(), value).query(Boolean.class).single();
+    }
+
+    // --- tallies
+
+    void insertTally(Tally t) {
+        jdbc.sql("INSERT INTO petition_tally (petition_id, signatures, sha256, reason, created_at) VALUES (?, ?, ?, ?, ?)")
+                .params(t.petitionId(), t.signatures(), t.sha256(), t.reason(), odt(t.at())).update();
+    }
+
+    Optional<Tally> lastTally(long petitionId) {
+        return jdbc.sql("SELECT * FROM petition_tally WHERE petition_id = ? ORDER BY id DESC LIMIT 1").param(petitionId)
+                .query((rs, n) -> new Tally(petitionId, rs.getInt("signatures"), rs.getString("sha256"), rs.getString("reason"),
+                        instant(rs, "created_at"))).optional();
+    }
+
+    List<Tally> tallies(long petitionId) {
+        return jdbc.sql("SELECT * FROM petition_tally WHERE petition_id = ? ORDER BY id DESC LIMIT 50").param(petitionId)
+                .query((rs, n) -> new Tally(petitionId, rs.getInt("signatures"), rs.getString("sha256"), rs.getString("reason"),
+                        instant(rs, "created_at"))).list();
+    }
+
+    static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+}

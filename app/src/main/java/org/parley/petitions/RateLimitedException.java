@@ -1,0 +1,9 @@
+package org.parley.petitions;
+
+/** Too many signatures from one IP address or subnet on one petition within the window: 429. */
+class RateLimitedException extends RuntimeException {
+
+    RateLimitedException(String code) {
+        super(code);
+    }
+}
