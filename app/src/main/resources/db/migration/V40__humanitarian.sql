@@ -242,7 +242,7 @@ CREATE TABLE hum_funding (
 CREATE INDEX hum_funding_process ON hum_funding (process_id, donor, recipient);
 
 -- Reached per process, area and sector, kept by statement-level triggers so that the gaps view reads a few
--- hundred rows however many activities there are (see docs/PERFORMANCE-humanitarian.md).
+-- hundred rows however many activities there are (see docs/PERFORMANCE.md).
 CREATE TABLE hum_activity_total (
     process_id     bigint NOT NULL,
     area_pcode     text NOT NULL,
