@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Foundation benchmark: Parley's default mode as an operator runs it, measured from outside.
 
-Starts app/target/parley.jar on a fresh data directory (embedded PostgreSQL, initdb included), then
+Starts Parley with `./parley start` (the unpacked jar, with the JDK's AOT cache from the first
+run on) on a fresh data directory (embedded PostgreSQL, initdb included), then
 restarts it several times, reads its idle memory, fills the demo process up to 1,000 milestones through
 the API and times the roadmap page and the milestones API against a trivial endpoint (the liveness
 probe) measured in the same run, interleaved, so the machine's noise hits all three alike.
@@ -27,8 +28,7 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 JAR = os.path.join(ROOT, "app", "target", "parley.jar")
-JAVA = os.environ.get("PARLEY_JAVA", "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java")
-JAVA_OPTS = os.environ.get("JAVA_OPTS", "-XX:+UseSerialGC -Xmx768m").split()  # as ./parley start
+START = [os.path.join(ROOT, "parley"), "start"]  # exec's the JVM, so the child's pid is the JVM's
 PASSWORD = "bench-password-1"
 PROCESS = "Dialogue on ending the war in Ukraine"
 
@@ -47,7 +47,7 @@ class Node:
         env = dict(os.environ, PARLEY_DATA_DIR=self.data_dir, SERVER_PORT=str(self.port), PARLEY_DEMO_PASSWORD=PASSWORD)
         log = open(self.data_dir + ".log", "a")
         t0 = time.monotonic()
-        self.proc = subprocess.Popen([JAVA, *JAVA_OPTS, "-jar", JAR], env=env, stdout=log, stderr=subprocess.STDOUT)
+        self.proc = subprocess.Popen(START, env=env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
         deadline = t0 + 180
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
@@ -64,7 +64,7 @@ class Node:
 
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=60)
+        self.proc.wait(timeout=120)  # the first run writes the AOT cache as it exits
 
     def rss_mb(self):
         """The JVM's resident memory, and the embedded PostgreSQL's (postmaster and its children)."""
@@ -173,7 +173,7 @@ def main():
 
     data_dir = tempfile.mkdtemp(prefix="parley-bench-")
     node = Node(os.path.join(data_dir, "data"), free_port())
-    print(f"data directory {node.data_dir}, port {node.port}, java {JAVA} {' '.join(JAVA_OPTS)}", file=sys.stderr)
+    print(f"data directory {node.data_dir}, port {node.port}, {' '.join(START)}", file=sys.stderr)
     try:
         first = node.start()
         node.stop()

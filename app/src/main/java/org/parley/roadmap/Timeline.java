@@ -19,7 +19,7 @@ import java.util.Map;
 public record Timeline(int width, int height, LocalDate from, LocalDate to, double todayX, List<Bar> bars, List<Link> links,
                        List<Tick> ticks, int first, int total) {
 
-    public static final int PAGE_SIZE = 100;
+    public static final int PAGE_SIZE = 50;
 
     public static final int LABEL_WIDTH = 260;
     public static final int CHART_WIDTH = 760;

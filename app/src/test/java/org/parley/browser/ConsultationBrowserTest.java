@@ -2,21 +2,14 @@ package org.parley.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType.LaunchOptions;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -26,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.engagement.ParticipantClient;
+import org.parley.support.Chromium;
 import org.parley.process.Process;
 import org.parley.process.Processes;
 import org.parley.support.Api;
@@ -56,7 +50,7 @@ class ConsultationBrowserTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
-        String dataDir = freshDataDir();
+        String dataDir = Chromium.freshDataDir("consultations-browser-data");
         registry.add("parley.data-dir", () -> dataDir);
     }
 
@@ -75,12 +69,8 @@ class ConsultationBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -193,7 +183,9 @@ class ConsultationBrowserTest {
 
         // The report, recomputed in the background, shows two groups and the bridge as common ground.
         page.navigate(base + "/processes/" + pid + "/consultations/" + cid + "/report");
-        for (int attempt = 0; attempt < 30 && !("31".equals(figure("Participants")) && "2".equals(page.locator("#group-count").textContent())); attempt++) {
+        // "Participants" is counted live; "On the map" waits for the background recompute that follows the last vote.
+        for (int attempt = 0; attempt < 60 && !("31".equals(figure("Participants")) && "31".equals(figure("On the map"))
+                && "2".equals(page.locator("#group-count").textContent())); attempt++) {
             page.waitForTimeout(500);
             page.reload();
         }
@@ -244,43 +236,4 @@ class ConsultationBrowserTest {
         p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    /** {@code target/consultations-browser-data}, emptied first; a directory of this run's own if another run uses it. */
-    static String freshDataDir() {
-        Path target = Paths.get("target");
-        try {
-            Files.createDirectories(target);
-            try (Stream<Path> dirs = Files.list(target)) {
-                for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("consultations-browser-data")).toList()) {
-                    if (!inUse(dir)) {
-                        deleteTree(dir);
-                    }
-                }
-            }
-            Path fixed = target.resolve("consultations-browser-data");
-            return Files.exists(fixed) ? target.resolve("consultations-browser-data-" + UUID.randomUUID().toString().substring(0, 8)).toString()
-                    : fixed.toString();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not prepare the browser test's data directory", e);
-        }
-    }
-
-    private static boolean inUse(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return false;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || lines.getFirst().isBlank()) {
-            return false;
-        }
-        return ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

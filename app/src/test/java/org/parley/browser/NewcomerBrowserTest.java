@@ -2,9 +2,7 @@ package org.parley.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.MessageDigest;
@@ -13,17 +11,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType.LaunchOptions;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -34,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.process.Process;
+import org.parley.support.Chromium;
 import org.parley.process.Processes;
 import org.parley.roadmap.Milestone;
 import org.parley.roadmap.Roadmap;
@@ -65,7 +59,7 @@ class NewcomerBrowserTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
-        String dataDir = freshDataDir();
+        String dataDir = Chromium.freshDataDir("browser-test-data");
         registry.add("parley.data-dir", () -> dataDir);
     }
 
@@ -87,12 +81,8 @@ class NewcomerBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
@@ -274,46 +264,4 @@ class NewcomerBrowserTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.trim().getBytes(StandardCharsets.UTF_8)));
     }
 
-    /**
-     * {@code target/browser-test-data}, emptied first so the demo loads afresh; if another run is using it
-     * right now, a directory of this run's own. Leftovers of earlier runs with no live server are removed.
-     */
-    static String freshDataDir() {
-        Path target = Paths.get("target");
-        try {
-            Files.createDirectories(target);
-            try (Stream<Path> dirs = Files.list(target)) {
-                for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("browser-test-data")).toList()) {
-                    if (!inUse(dir)) {
-                        deleteTree(dir);
-                    }
-                }
-            }
-            Path fixed = target.resolve("browser-test-data");
-            return Files.exists(fixed) ? target.resolve("browser-test-data-" + UUID.randomUUID().toString().substring(0, 8)).toString()
-                    : fixed.toString();
-        } catch (IOException e) {
-            throw new IllegalStateException("Could not prepare the browser test's data directory", e);
-        }
-    }
-
-    private static boolean inUse(Path dataDir) throws IOException {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return false;
-        }
-        List<String> lines = Files.readAllLines(pidFile);
-        if (lines.isEmpty() || lines.getFirst().isBlank()) {
-            return false;
-        }
-        return ProcessHandle.of(Long.parseLong(lines.getFirst().trim())).map(ProcessHandle::isAlive).orElse(false);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

@@ -11,7 +11,6 @@ import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType.LaunchOptions;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.process.Party;
+import org.parley.support.Chromium;
 import org.parley.process.Process;
 import org.parley.process.Processes;
 import org.parley.process.Track;
@@ -47,7 +47,7 @@ class TextsBrowserTest {
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
-        String dataDir = NewcomerBrowserTest.freshDataDir();
+        String dataDir = Chromium.freshDataDir("browser-test-data");
         registry.add("parley.data-dir", () -> dataDir);
     }
 
@@ -65,12 +65,8 @@ class TextsBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                        "--disable-sync", "--no-first-run")));
+        playwright = Chromium.playwright();
+        browser = Chromium.launch(playwright);
     }
 
     @AfterAll
