@@ -249,18 +249,11 @@ class HumanitarianPages {
         request.setAttribute(BACK, "/processes/" + pid + "/humanitarian/deliveries/" + did);
         if (form.getPartyIds().isEmpty()) {
             result.rejectValue("partyIds", "humanitarian.delivery.partiesRequired");
-        } else {
-            try {
-                deliveries.notifyParties(pid, did, new Deliveries.Notification(form.getPartyIds()), Viewer.current());
-                redirect.addFlashAttribute("notice", "humanitarian.delivery.notified");
-                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/deliveries/" + did);
-            } catch (InvalidInputException e) {
-                addTo(result, e);
-            } catch (ConflictException e) {
-                return conflict(pid, did, model, e);
-            }
         }
-        return withStatus(deliveryPage(pid, did, model), HttpStatus.BAD_REQUEST);
+        return onDelivery(pid, did, result, model, redirect, () -> {
+            deliveries.notifyParties(pid, did, new Deliveries.Notification(form.getPartyIds()), Viewer.current());
+            return new Notice("humanitarian.delivery.notified", null);
+        });
     }
 
     @PostMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/acknowledge")
@@ -268,18 +261,10 @@ class HumanitarianPages {
                              @Valid @ModelAttribute("ackForm") AckForm form, BindingResult result, Model model,
                              RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         request.setAttribute(BACK, "/processes/" + pid + "/humanitarian/deliveries/" + did);
-        if (!result.hasErrors()) {
-            try {
-                deliveries.acknowledge(pid, did, new Deliveries.Acknowledgement(form.getAcknowledged(), form.getNote()), Viewer.current());
-                redirect.addFlashAttribute("notice", "humanitarian.delivery.acknowledged");
-                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/deliveries/" + did);
-            } catch (InvalidInputException e) {
-                addTo(result, e);
-            } catch (ConflictException e) {
-                return conflict(pid, did, model, e);
-            }
-        }
-        return withStatus(deliveryPage(pid, did, model), HttpStatus.BAD_REQUEST);
+        return onDelivery(pid, did, result, model, redirect, () -> {
+            deliveries.acknowledge(pid, did, new Deliveries.Acknowledgement(form.getAcknowledged(), form.getNote()), Viewer.current());
+            return new Notice("humanitarian.delivery.acknowledged", null);
+        });
     }
 
     @PostMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/status")
@@ -287,11 +272,29 @@ class HumanitarianPages {
                               @Valid @ModelAttribute("statusForm") StatusForm form, BindingResult result, Model model,
                               RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
         request.setAttribute(BACK, "/processes/" + pid + "/humanitarian/deliveries/" + did);
+        return onDelivery(pid, did, result, model, redirect, () -> {
+            Deliveries.Delivery d = deliveries.changeStatus(pid, did, form.command(), Viewer.current());
+            return new Notice("humanitarian.delivery.statusChanged", label("humanitarian.deliveryStatus." + d.status().name()));
+        });
+    }
+
+    /** What a delivery's form reports back on its page: a message key and its argument. */
+    private record Notice(String key, String arg) {
+    }
+
+    /**
+     * A form on a delivery's page: if the form is valid, the action runs and the reader goes back to the
+     * delivery with its notice; refused input comes back on the page by field (400), a conflict on top (409).
+     */
+    private ModelAndView onDelivery(long pid, long did, BindingResult result, Model model, RedirectAttributes redirect,
+                                    java.util.function.Supplier<Notice> action) {
         if (!result.hasErrors()) {
             try {
-                Deliveries.Delivery d = deliveries.changeStatus(pid, did, form.command(), Viewer.current());
-                redirect.addFlashAttribute("notice", "humanitarian.delivery.statusChanged");
-                redirect.addFlashAttribute("noticeArg", label("humanitarian.deliveryStatus." + d.status().name()));
+                Notice notice = action.get();
+                redirect.addFlashAttribute("notice", notice.key());
+                if (notice.arg() != null) {
+                    redirect.addFlashAttribute("noticeArg", notice.arg());
+                }
                 return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/deliveries/" + did);
             } catch (InvalidInputException e) {
                 addTo(result, e);
