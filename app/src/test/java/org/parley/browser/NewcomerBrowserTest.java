@@ -3,23 +3,15 @@ package org.parley.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.process.Process;
 import org.parley.support.Chromium;
+import org.parley.support.WatchedBrowser;
 import org.parley.process.Processes;
 import org.parley.roadmap.Milestone;
 import org.parley.roadmap.Roadmap;
@@ -54,7 +47,6 @@ class NewcomerBrowserTest {
     static final String PROCESS = "Dialogue on ending the war in Ukraine";
     static final String CEASEFIRE = "Initial ceasefire agreement";
     static final String EXCHANGE = "Prisoner exchange framework";
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     @DynamicPropertySource
@@ -63,8 +55,7 @@ class NewcomerBrowserTest {
         registry.add("parley.data-dir", () -> dataDir);
     }
 
-    static Playwright playwright;
-    static Browser browser;
+    static WatchedBrowser browser;
 
     @LocalServerPort
     int port;
@@ -75,14 +66,11 @@ class NewcomerBrowserTest {
     @Autowired
     Roadmap roadmap;
 
-    BrowserContext context;
     Page page;
-    final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        browser = new WatchedBrowser();
     }
 
     @AfterAll
@@ -90,32 +78,16 @@ class NewcomerBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @BeforeEach
     void openBrowser() {
-        context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
-        page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) || m.text().contains("Content Security Policy")) {
-                problems.add("console " + m.type() + " on " + page.url() + ": " + m.text());
-            }
-        });
-        page.onPageError(e -> problems.add("page error on " + page.url() + ": " + e));
-        page.onRequestFailed(r -> {
-            if (r.failure() == null || !r.failure().contains("ERR_ABORTED")) {
-                problems.add("failed request " + r.url() + ": " + r.failure());
-            }
-        });
+        page = browser.open("newcomer");
     }
 
     @AfterEach
     void closeBrowser() {
-        context.close();
+        browser.closePages();
     }
 
     @Test
@@ -245,7 +217,7 @@ class NewcomerBrowserTest {
         assertThat(page.locator("#due-rule").textContent()).contains("2 тижні після виконання «" + CEASEFIRE + "»");
         screenshot("milestone-uk");
 
-        assertThat(problems).as("console errors and CSP violations").isEmpty();
+        assertThat(browser.problems()).as("console errors and CSP violations").isEmpty();
     }
 
     private Locator bar(long milestoneId) {
@@ -257,7 +229,7 @@ class NewcomerBrowserTest {
     }
 
     private void screenshot(String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        WatchedBrowser.screenshot(page, name);
     }
 
     private static String sha256(String text) throws Exception {

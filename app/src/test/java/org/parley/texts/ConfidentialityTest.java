@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.parley.support.Web;
 import org.parley.support.Api;
 import org.parley.support.ParleyTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.parley.support.Web;
 import org.parley.support.Api;
 import org.parley.support.ParleyTest;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,4 +1,4 @@
-package org.parley.texts;
+package org.parley.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
