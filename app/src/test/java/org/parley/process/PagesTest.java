@@ -2,15 +2,6 @@ package org.parley.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +15,8 @@ import org.parley.platform.Role;
 import org.parley.roadmap.Milestone;
 import org.parley.roadmap.Roadmap;
 import org.parley.support.ParleyTest;
+import org.parley.support.Web;
+import org.parley.support.Web.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -65,7 +58,7 @@ class PagesTest {
         String p = "/processes/" + pid;
         List<String> publicPages = List.of("/", "/login", p, p + "/roadmap", p + "/roadmap?track=" + track, p + "/parties",
                 p + "/tracks", p + "/tracks/" + track, p + "/sessions", p + "/sessions/" + session, p + "/milestones/" + milestone);
-        Web anonymous = new Web("en");
+        Web anonymous = new Web(port, "en");
         for (String page : publicPages) {
             assertThat(anonymous.get(page).status()).as(page).isEqualTo(200);
         }
@@ -73,7 +66,7 @@ class PagesTest {
         assertThat(anonymous.get("/processes/999999999").status()).isEqualTo(404);
         assertThat(anonymous.get("/processes/999999999").body()).contains("Not found");
 
-        Web mediator = new Web("en").signIn("mediator@demo.parley");
+        Web mediator = new Web(port, "en").signIn("mediator@demo.parley");
         List<String> mediatorPages = new ArrayList<>(publicPages.stream().filter(page -> !page.equals("/login")).toList());
         mediatorPages.addAll(List.of("/account", "/accounts", "/processes/new", p + "/edit", p + "/parties/new", p + "/tracks/new",
                 p + "/sessions/new", p + "/sessions/" + session + "/outcome", p + "/milestones/new", p + "/milestones/" + milestone + "/edit"));
@@ -92,7 +85,7 @@ class PagesTest {
 
     @Test
     void aMilestoneFormWithMistakesComesBackWithTheInputKeptAndAMessageByEachField() {
-        Web mediator = new Web("en").signIn("mediator@demo.parley");
+        Web mediator = new Web(port, "en").signIn("mediator@demo.parley");
         String form = "/processes/" + pid + "/milestones/new";
         long us = partyId("US");
 
@@ -126,7 +119,7 @@ class PagesTest {
 
     @Test
     void completingAMilestoneWhoseDependenciesAreOpenIsRefusedWithTheReasonOnTop() {
-        Web mediator = new Web("en").signIn("mediator@demo.parley");
+        Web mediator = new Web(port, "en").signIn("mediator@demo.parley");
         Page created = mediator.post("/processes/new", "/processes/new", "name", "Pages test process " + UUID.randomUUID(),
                 "description", "", "startDate", "2026-01-10", "status", "ACTIVE", "languages", "en", "languages", "uk");
         assertThat(created.status()).isEqualTo(302);
@@ -155,7 +148,7 @@ class PagesTest {
 
     @Test
     void aLongRoadmapIsDrawnFiftyMilestonesAPage() {
-        Web mediator = new Web("en").signIn("mediator@demo.parley");
+        Web mediator = new Web(port, "en").signIn("mediator@demo.parley");
         Page created = mediator.post("/processes/new", "/processes/new", "name", "Long roadmap " + UUID.randomUUID(),
                 "description", "", "startDate", "2026-01-10", "status", "ACTIVE", "languages", "en");
         String base = created.location().replaceFirst("^https?://[^/]+", "");
@@ -172,12 +165,12 @@ class PagesTest {
         Page second = mediator.get(base + "/roadmap?page=2");
         assertThat(second.body()).contains("Milestones 51–55 of 55", "Step 051", "Step 055", "Earlier milestones")
                 .doesNotContain("Step 050", "Later milestones");
-        assertThat(new Web("en").get(base + "/roadmap?page=999").body()).as("past the end: the last page").contains("Step 055");
+        assertThat(new Web(port, "en").get(base + "/roadmap?page=999").body()).as("past the end: the last page").contains("Step 055");
     }
 
     @Test
     void aDelegateOfAPartyNotAtTheTableDoesNotSeeMinutesSharedWithTheParties() {
-        Web mediator = new Web("en").signIn("mediator@demo.parley");
+        Web mediator = new Web(port, "en").signIn("mediator@demo.parley");
         long track = trackId("Humanitarian assistance");
         String newSession = "/processes/" + pid + "/sessions/new";
         String title = "Pages test session " + UUID.randomUUID();
@@ -211,18 +204,18 @@ class PagesTest {
         assertThat(seated).doesNotContain(imm);
         String email = "imm." + UUID.randomUUID() + "@test.parley";
         accounts.create(new Accounts.NewAccount(email, "IMM delegate", "a-long-password-1", Role.DELEGATE, imm));
-        Page outsider = new Web("en").signIn(email, "a-long-password-1").get(session);
+        Page outsider = new Web(port, "en").signIn(email, "a-long-password-1").get(session);
         assertThat(outsider.status()).isEqualTo(200);
         assertThat(outsider.body()).doesNotContain(secret).doesNotContain("Agreed on corridors")
                 .contains("shared only with the delegations of the parties at this track’s table", "Deputy minister");
-        Page member = new Web("en").signIn("delegate.ua@demo.parley").get(session);
+        Page member = new Web(port, "en").signIn("delegate.ua@demo.parley").get(session);
         assertThat(member.body()).contains(secret, "Agreed on corridors");
-        assertThat(new Web("en").get(session).body()).doesNotContain(secret);
+        assertThat(new Web(port, "en").get(session).body()).doesNotContain(secret);
     }
 
     @Test
     void aMediatorSetsUpPartiesTracksAccountsAndTokens() {
-        Web mediator = new Web("en").signIn("mediator@demo.parley");
+        Web mediator = new Web(port, "en").signIn("mediator@demo.parley");
         Page created = mediator.post("/processes/new", "/processes/new", "name", "Pages setup process " + UUID.randomUUID(),
                 "startDate", "2026-03-01", "status", "PREPARATION", "languages", "en");
         assertThat(created.status()).isEqualTo(302);
@@ -266,7 +259,7 @@ class PagesTest {
         assertThat(delegate.status()).isEqualTo(302);
         assertThat(mediator.get("/accounts").body()).contains(email, "AA — Atlantis");
 
-        Web atlantis = new Web("en").signIn(email, "a-long-password-1");
+        Web atlantis = new Web(port, "en").signIn(email, "a-long-password-1");
         assertThat(atlantis.get("/account").body()).contains("Atlantis delegate", "Delegate", "AA — Atlantis");
         Page issued = atlantis.post("/account", "/account/tokens", "name", "Reporting script");
         assertThat(issued.status()).isEqualTo(200);
@@ -285,16 +278,16 @@ class PagesTest {
     @Test
     void theInterfaceSpeaksUkrainianAndRussian() {
         String roadmapPage = "/processes/" + pid + "/roadmap";
-        Page uk = new Web("uk").get(roadmapPage);
+        Page uk = new Web(port, "uk").get(roadmapPage);
         assertThat(uk.body()).contains("lang=\"uk\"", "Дорожня карта", "Відповідальні сторони", "Заплановано", "Сьогодні");
-        Page ru = new Web("ru").get(roadmapPage);
+        Page ru = new Web(port, "ru").get(roadmapPage);
         assertThat(ru.body()).contains("lang=\"ru\"", "Дорожная карта", "Ответственные стороны", "Запланировано");
         // Party names in the reader's language, month names too.
-        assertThat(new Web("uk").get("/processes/" + pid + "/parties").body()).contains("Україна", "Сполучені Штати Америки", "Сторона конфлікту");
-        assertThat(new Web("ru").get("/processes/" + pid + "/parties").body()).contains("Украина", "Российская Федерация", "Гарант");
+        assertThat(new Web(port, "uk").get("/processes/" + pid + "/parties").body()).contains("Україна", "Сполучені Штати Америки", "Сторона конфлікту");
+        assertThat(new Web(port, "ru").get("/processes/" + pid + "/parties").body()).contains("Украина", "Российская Федерация", "Гарант");
 
         // The language switch remembers the choice for the public in a cookie and returns to the page.
-        Web reader = new Web("en");
+        Web reader = new Web(port, "en");
         Page en = reader.get(roadmapPage);
         assertThat(en.body()).contains("Roadmap");
         Page switched = reader.post(roadmapPage, "/language", "lang", "ru", "back", roadmapPage);
@@ -304,7 +297,7 @@ class PagesTest {
         // Validation messages follow the language (a fresh mediator, so that no demo account changes its language).
         String email = "mediator." + UUID.randomUUID() + "@test.parley";
         accounts.create(new Accounts.NewAccount(email, "Ukrainian-speaking mediator", "a-long-password-1", Role.MEDIATOR, null));
-        Web mediator = new Web("uk").signIn(email, "a-long-password-1");
+        Web mediator = new Web(port, "uk").signIn(email, "a-long-password-1");
         Page invalid = mediator.post("/processes/new", "/processes/new", "name", " ", "description", "Опис зберігається",
                 "startDate", "2026-02-30", "status", "ACTIVE", "_languages", "on");
         assertThat(invalid.status()).isEqualTo(400);
@@ -333,76 +326,5 @@ class PagesTest {
 
     private List<Milestone> roadmapOf(String processPath) {
         return roadmap.milestones(Long.parseLong(processPath.substring(processPath.lastIndexOf('/') + 1)));
-    }
-
-    record Page(int status, String location, String body) {
-    }
-
-    /** A cookie-keeping HTTP client that reads pages and posts forms with their CSRF token, like a browser with no script. */
-    final class Web {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10))
-                .build();
-        private final String language;
-
-        Web(String language) {
-            this.language = language;
-        }
-
-        Web signIn(String email) {
-            return signIn(email, ParleyTest.DEMO_PASSWORD);
-        }
-
-        Web signIn(String email, String password) {
-            Page signedIn = post("/login", "/login", "username", email, "password", password);
-            assertThat(signedIn.status()).isEqualTo(302);
-            assertThat(signedIn.location()).doesNotContain("error");
-            return this;
-        }
-
-        Page get(String path, String... headers) {
-            HttpRequest.Builder b = request(path).GET();
-            for (int i = 0; i + 1 < headers.length; i += 2) {
-                b.header(headers[i], headers[i + 1]);
-            }
-            return send(b.build());
-        }
-
-        /** Reads {@code formPage} for a CSRF token, then posts the fields (name, value, name, value…) to {@code action}. */
-        Page post(String formPage, String action, String... fields) {
-            Matcher csrf = CSRF.matcher(get(formPage).body());
-            assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
-            StringBuilder body = new StringBuilder("_csrf=").append(enc(csrf.group(1)));
-            for (int i = 0; i + 1 < fields.length; i += 2) {
-                body.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
-            }
-            return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
-        }
-
-        private HttpRequest.Builder request(String path) {
-            String local = path.replaceFirst("#.*$", "");
-            String url = local.startsWith("http") ? local : "http://localhost:" + port + local;
-            return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", "text/html").header("Accept-Language", language);
-        }
-
-        private Page send(HttpRequest request) {
-            try {
-                HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Page(r.statusCode(), r.headers().firstValue("Location").orElse(null), r.body());
-            } catch (Exception e) {
-                throw new IllegalStateException(request.method() + " " + request.uri(), e);
-            }
-        }
-
-        private static String enc(String s) {
-            return URLEncoder.encode(s, StandardCharsets.UTF_8);
-        }
     }
 }

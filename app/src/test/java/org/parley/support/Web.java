@@ -35,6 +35,11 @@ public final class Web {
         this.language = language;
     }
 
+    /** Signs in with the demo password that {@link ParleyTest} sets. */
+    public Web signIn(String email) {
+        return signIn(email, ParleyTest.DEMO_PASSWORD);
+    }
+
     public Web signIn(String email, String password) {
         Page signedIn = post("/login", "/login", "username", email, "password", password);
         assertThat(signedIn.status()).isEqualTo(302);
@@ -42,8 +47,13 @@ public final class Web {
         return this;
     }
 
-    public Page get(String path) {
-        return send(request(path).GET().build());
+    /** A GET, with extra headers given as name, value, name, value… */
+    public Page get(String path, String... headers) {
+        HttpRequest.Builder b = request(path).GET();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
     }
 
     /** Reads {@code formPage} for a CSRF token, then posts the fields (name, value, name, value…) to {@code action}. */
