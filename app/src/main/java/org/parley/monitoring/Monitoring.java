@@ -440,12 +440,11 @@ public class Monitoring {
     }
 
     private void checkSpike(long processId, Instant now) {
-        MonitoringStore.Where all = store.where(processId, EventFilter.none(), false);
-        int last24h = store.count(all, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
+        int last24h = count(processId, EventFilter.none(), false, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         Instant baseFrom = today.minusDays(27).atStartOfDay().toInstant(ZoneOffset.UTC);
         Instant baseTo = today.minusDays(13).atStartOfDay().toInstant(ZoneOffset.UTC);
-        double baseline = store.count(all, baseFrom, baseTo) / 14.0;
+        double baseline = store.countRollup(store.rollupWhere(processId, EventFilter.none(), false), baseFrom, baseTo) / 14.0;
         if (spike(last24h, baseline)) {
             store.insertAlert(processId, today, last24h, baseline);
         }
@@ -895,7 +894,6 @@ public class Monitoring {
         processes.get(processId);
         boolean all = seesAll(processId, viewer);
         EventFilter timeless = new EventFilter(null, null, filter.category(), filter.partyId(), filter.state(), filter.admin1());
-        MonitoringStore.Where w = store.where(processId, timeless, !all);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate end = filter.to() != null && filter.to().isBefore(today) ? filter.to() : today;
@@ -904,16 +902,42 @@ public class Monitoring {
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
             byDay.put(d, new Dashboard.Day(d, 0, 0));
         }
-        for (Dashboard.Day d : store.daily(w, start.atStartOfDay().toInstant(ZoneOffset.UTC), end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+        MonitoringStore.Where rollup = store.rollupWhere(processId, timeless, !all);
+        for (Dashboard.Day d : store.dailyRollup(rollup, start.atStartOfDay().toInstant(ZoneOffset.UTC), end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
             byDay.put(d.day(), d);
         }
-        double baseline = store.count(w, start.minusDays(14).atStartOfDay().toInstant(ZoneOffset.UTC), start.atStartOfDay().toInstant(ZoneOffset.UTC)) / 14.0;
-        int last24h = store.count(w, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
+        double baseline = store.countRollup(rollup, start.minusDays(14).atStartOfDay().toInstant(ZoneOffset.UTC),
+                start.atStartOfDay().toInstant(ZoneOffset.UTC)) / 14.0;
+        int last24h = count(processId, timeless, !all, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         Long party = viewer.is(Role.DELEGATE) && !all ? viewer.partyId() : null;
         long open = all ? store.claimsCount(processId, ClaimStatus.CLAIMED, null)
                 : party != null ? store.claimsCount(processId, ClaimStatus.CLAIMED, party) : 0;
         return new Dashboard(new ArrayList<>(byDay.values()), baseline, last24h, spike(last24h, baseline), spikeFactor, open,
                 store.claimsCount(processId, ClaimStatus.VERIFIED, null), store.externalReports(processId));
+    }
+
+    /**
+     * Events that began in [from, to), exactly: whole UTC hours from the hourly roll-up, the parts of an hour at
+     * either end from the events themselves (so at most two hours of events are read, whatever the span).
+     */
+    int count(long processId, EventFilter timeless, boolean verifiedOnly, Instant from, Instant to) {
+        Instant hFrom = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        if (hFrom.isBefore(from)) {
+            hFrom = hFrom.plus(Duration.ofHours(1));
+        }
+        Instant hTo = to.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        MonitoringStore.Where events = store.where(processId, timeless, verifiedOnly);
+        if (!hFrom.isBefore(hTo)) {
+            return store.count(events, from, to);
+        }
+        int n = store.countRollup(store.rollupWhere(processId, timeless, verifiedOnly), hFrom, hTo);
+        if (from.isBefore(hFrom)) {
+            n += store.count(events, from, hFrom);
+        }
+        if (hTo.isBefore(to)) {
+            n += store.count(events, hTo, to);
+        }
+        return n;
     }
 
     /** Spike alerts for the mediators of the process (and observers); nobody else. */

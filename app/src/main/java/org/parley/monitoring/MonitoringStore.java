@@ -283,6 +283,54 @@ class MonitoringStore {
                 .params(params).query(Integer.class).single();
     }
 
+    /** The same filter over the hourly roll-up (monitoring_event_hourly, kept by a trigger); time bounds are added by the callers. */
+    Where rollupWhere(long processId, EventFilter f, boolean verifiedOnly) {
+        StringBuilder sql = new StringBuilder("h.process_id = ?");
+        List<Object> params = new ArrayList<>(List.of(processId));
+        if (verifiedOnly) {
+            sql.append(" AND h.state = 'VERIFIED'");
+        } else if (f.state() != null) {
+            sql.append(" AND h.state = ?");
+            params.add(f.state().name());
+        }
+        if (f.category() != null) {
+            sql.append(" AND h.category = ?");
+            params.add(f.category().name());
+        }
+        if (f.partyId() != null) {
+            sql.append(" AND h.party_id = ?");
+            params.add(f.partyId());
+        }
+        if (f.admin1() != null && !f.admin1().isBlank()) {
+            sql.append(" AND h.admin1 = ?");
+            params.add(f.admin1());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    /** Events per UTC day (all, and verified) from the roll-up, for whole hours in [from, to). */
+    List<Dashboard.Day> dailyRollup(Where w, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>(w.params());
+        params.add(utc(from));
+        params.add(utc(to));
+        return jdbc.sql("SELECT h.at_hour::date AS d, sum(h.events) AS n, coalesce(sum(h.events) FILTER (WHERE h.state = 'VERIFIED'), 0) AS v "
+                        + "FROM monitoring_event_hourly h WHERE " + w.sql() + " AND h.at_hour >= ? AND h.at_hour < ? GROUP BY 1 ORDER BY 1")
+                .params(params).query((rs, n) -> new Dashboard.Day(rs.getObject("d", LocalDate.class), rs.getInt("n"), rs.getInt("v"))).list();
+    }
+
+    /** Events that began in the whole UTC hours [from, to), from the roll-up. */
+    int countRollup(Where w, Instant from, Instant to) {
+        List<Object> params = new ArrayList<>(w.params());
+        params.add(utc(from));
+        params.add(utc(to));
+        return jdbc.sql("SELECT coalesce(sum(h.events), 0) FROM monitoring_event_hourly h WHERE " + w.sql() + " AND h.at_hour >= ? AND h.at_hour < ?")
+                .params(params).query(Integer.class).single();
+    }
+
+    private static java.time.LocalDateTime utc(Instant i) {
+        return java.time.LocalDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+
     long externalReports(long processId) {
         return jdbc.sql("SELECT count(*) FROM monitoring_report WHERE process_id = ? AND kind = 'EXTERNAL'").param(processId).query(Long.class).single();
     }
