@@ -107,10 +107,56 @@ public class Imports {
         if (format == null) {
             throw new InvalidInputException("format", "monitoring.import.format");
         }
+        long importId = begin(processId, format, fileName, viewer);
+        execute(importId, processId, format, in, viewer);
+        return result(processId, importId, viewer);
+    }
+
+    /**
+     * Starts importing a file saved at {@code file} on a thread of its own and returns the import's id at once, for a
+     * page that shows the progress ({@link #result}); the file is deleted when done. Refusals (role, format) come
+     * at once; a file that cannot be read ends as FAILED with its reason as row 0 of the error report.
+     */
+    public long startImport(long processId, Format format, String fileName, java.nio.file.Path file, Viewer viewer) {
+        processes.get(processId);
+        if (!mayImport(processId, viewer)) {
+            throw new ForbiddenException("monitoring.error.importersOnly");
+        }
+        if (format == null) {
+            throw new InvalidInputException("format", "monitoring.import.format");
+        }
+        long importId = begin(processId, format, fileName, viewer);
+        Thread.ofVirtual().name("monitoring-import-" + importId).start(() -> {
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                execute(importId, processId, format, in, viewer);
+            } catch (InvalidInputException e) {
+                String why = e.problems().isEmpty() ? "unreadable" : e.problems().getFirst().code() + " "
+                        + java.util.Arrays.toString(e.problems().getFirst().args());
+                progressTx.executeWithoutResult(s -> jdbc.sql("INSERT INTO monitoring_import_error (import_id, row_number, message) VALUES (?, 0, ?) "
+                        + "ON CONFLICT DO NOTHING").params(importId, why).update());
+            } catch (Exception e) {
+                progressTx.executeWithoutResult(s -> jdbc.sql("INSERT INTO monitoring_import_error (import_id, row_number, message) VALUES (?, 0, ?) "
+                        + "ON CONFLICT DO NOTHING").params(importId, "the import failed").update());
+            } finally {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary file; the system cleans it up
+                }
+            }
+        });
+        return importId;
+    }
+
+    private long begin(long processId, Format format, String fileName, Viewer viewer) {
         Instant started = clock.instant();
-        long importId = progressTx.execute(s -> jdbc.sql("INSERT INTO monitoring_import (process_id, format, file_name, sha256, account_id, status, started_at) "
+        return progressTx.execute(s -> jdbc.sql("INSERT INTO monitoring_import (process_id, format, file_name, sha256, account_id, status, started_at) "
                         + "VALUES (?,?,?,?,?,'RUNNING',?) RETURNING id")
-                .params(processId, format.name(), fileName, "", viewer.accountId(), MonitoringStore.ts(started)).query(Long.class).single());
+                .params(processId, format.name(), fileName == null ? null : fileName.length() > 255 ? fileName.substring(0, 255) : fileName, "",
+                        viewer.accountId(), MonitoringStore.ts(started)).query(Long.class).single());
+    }
+
+    private void execute(long importId, long processId, Format format, InputStream in, Viewer viewer) {
         try {
             tx.executeWithoutResult(s -> run(importId, processId, format, in, viewer));
         } catch (RuntimeException e) {
@@ -118,7 +164,6 @@ public class Imports {
                     .params(MonitoringStore.ts(clock.instant()), importId).update());
             throw e;
         }
-        return result(processId, importId, viewer);
     }
 
     private void run(long importId, long processId, Format format, InputStream raw, Viewer viewer) {

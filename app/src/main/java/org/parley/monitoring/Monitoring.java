@@ -67,12 +67,14 @@ public class Monitoring {
     private final int groupMinutes;
     private final double spikeFactor;
     private final int maxAttachmentBytes;
+    private final String defaultTileUrl;
 
     Monitoring(MonitoringStore store, Geo geo, Processes processes, Roadmap roadmap, PublicRecord record, Clock clock,
                @Value("${parley.monitoring.group-distance-km:2}") double groupKm,
                @Value("${parley.monitoring.group-window-minutes:30}") int groupMinutes,
                @Value("${parley.monitoring.spike-factor:2.0}") double spikeFactor,
-               @Value("${parley.monitoring.max-attachment-bytes:5242880}") int maxAttachmentBytes) {
+               @Value("${parley.monitoring.max-attachment-bytes:5242880}") int maxAttachmentBytes,
+               @Value("${parley.monitoring.tile-url:}") String defaultTileUrl) {
         this.store = store;
         this.geo = geo;
         this.processes = processes;
@@ -83,6 +85,7 @@ public class Monitoring {
         this.groupMinutes = groupMinutes;
         this.spikeFactor = spikeFactor;
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.defaultTileUrl = defaultTileUrl == null || defaultTileUrl.isBlank() ? null : defaultTileUrl.strip();
     }
 
     public double groupKm() {
@@ -938,6 +941,58 @@ public class Monitoring {
             n += store.count(events, hTo, to);
         }
         return n;
+    }
+
+    /** Spike alerts as notifications of one mediator or observer: newest first, each with whether they have read it. */
+    public List<Map<String, Object>> notifications(long processId, Viewer viewer) {
+        requireSeesAll(processId, viewer);
+        return store.alertsFor(processId, viewer.accountId(), 50);
+    }
+
+    /** Spike alerts this mediator or observer has not read yet (0 for everyone else). */
+    public int unreadAlerts(long processId, Viewer viewer) {
+        processes.get(processId);
+        return seesAll(processId, viewer) && viewer.accountId() != null ? store.unreadAlerts(processId, viewer.accountId()) : 0;
+    }
+
+    @Transactional
+    public int markAlertsRead(long processId, Viewer viewer) {
+        requireSeesAll(processId, viewer);
+        return store.markAlertsRead(processId, viewer.accountId(), clock.instant());
+    }
+
+    static final String TILE_SETTING = "monitoring.tile-url";
+
+    /** The tile server the map draws under the bundled boundaries: the installation's setting, else the configured default, else none. */
+    public String tileUrl() {
+        return store.setting(TILE_SETTING).filter(s -> !s.isBlank()).orElse(defaultTileUrl);
+    }
+
+    /** The origin (scheme, host, port) of the tile server, for the Content-Security-Policy; null when there is none. */
+    public String tileOrigin() {
+        String url = tileUrl();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        java.net.URI u = java.net.URI.create(url.replace("{", "%7B").replace("}", "%7D"));
+        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+    }
+
+    /** A mediator sets the tile server (an http(s) URL with {z}, {x} and {y}), or clears it with a blank one. */
+    @Transactional
+    public void setTileUrl(long processId, String url, Viewer viewer) {
+        processes.requireMediator(processId, viewer);
+        String u = url == null ? "" : url.strip();
+        if (!u.isEmpty()) {
+            boolean ok = u.length() <= 500 && u.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[^\\s\"'<>]*")
+                    && u.contains("{z}") && u.contains("{x}") && u.contains("{y}");
+            if (!ok) {
+                throw new InvalidInputException("tileUrl", "monitoring.tiles.invalid");
+            }
+        }
+        store.setSetting(TILE_SETTING, u.isEmpty() ? null : u);
+        record.append(Fact.of("monitoring.tile_server_set", processId, "process/" + processId, clock.instant(), Role.MEDIATOR.name(),
+                data("tileUrl", u.isEmpty() ? null : u)));
     }
 
     /** Spike alerts for the mediators of the process (and observers); nobody else. */

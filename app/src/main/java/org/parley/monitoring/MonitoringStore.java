@@ -341,8 +341,39 @@ class MonitoringStore {
     }
 
     List<Map<String, Object>> alerts(long processId, int limit) {
-        return jdbc.sql("SELECT day, last_24h, baseline, created_at FROM monitoring_alert WHERE process_id = ? ORDER BY day DESC LIMIT ?")
+        return jdbc.sql("SELECT id, day, last_24h, baseline, created_at FROM monitoring_alert WHERE process_id = ? ORDER BY day DESC LIMIT ?")
                 .params(processId, limit).query().listOfRows();
+    }
+
+    /** Alerts of a process with whether this account has read them, newest first. */
+    List<Map<String, Object>> alertsFor(long processId, long accountId, int limit) {
+        return jdbc.sql("SELECT a.id, a.day, a.last_24h, a.baseline, a.created_at, r.read_at IS NOT NULL AS read FROM monitoring_alert a "
+                        + "LEFT JOIN monitoring_alert_read r ON r.alert_id = a.id AND r.account_id = ? WHERE a.process_id = ? ORDER BY a.day DESC LIMIT ?")
+                .params(accountId, processId, limit).query().listOfRows();
+    }
+
+    int unreadAlerts(long processId, long accountId) {
+        return jdbc.sql("SELECT count(*) FROM monitoring_alert a WHERE a.process_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM monitoring_alert_read r WHERE r.alert_id = a.id AND r.account_id = ?)")
+                .params(processId, accountId).query(Integer.class).single();
+    }
+
+    int markAlertsRead(long processId, long accountId, Instant at) {
+        return jdbc.sql("INSERT INTO monitoring_alert_read (alert_id, account_id, read_at) SELECT id, ?, ? FROM monitoring_alert WHERE process_id = ? "
+                        + "ON CONFLICT DO NOTHING").params(accountId, ts(at), processId).update();
+    }
+
+    java.util.Optional<String> setting(String key) {
+        return jdbc.sql("SELECT value FROM installation_setting WHERE setting_key = ?").param(key).query(String.class).optional();
+    }
+
+    void setSetting(String key, String value) {
+        if (value == null) {
+            jdbc.sql("DELETE FROM installation_setting WHERE setting_key = ?").param(key).update();
+        } else {
+            jdbc.sql("INSERT INTO installation_setting (setting_key, value) VALUES (?, ?) ON CONFLICT (setting_key) DO UPDATE SET value = EXCLUDED.value")
+                    .params(key, value).update();
+        }
     }
 
     // --- claims
