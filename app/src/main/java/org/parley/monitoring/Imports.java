@@ -174,7 +174,11 @@ public class Imports {
         long deaths = 0;
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS monitoring_import_rows (LIKE monitoring_report INCLUDING DEFAULTS) ON COMMIT DROP").update();
+            // only the columns the file fills: no id default, so no sequence value is spent on a staged row
+            jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS monitoring_import_rows (process_id bigint, kind text, external_source text, external_id text, "
+                    + "observed_from timestamptz, observed_to timestamptz, latitude double precision, longitude double precision, precision_m int, "
+                    + "place text, admin1 text, admin2 text, category text, killed_civilian int, killed_military int, deaths_best int, sources text, "
+                    + "description text, author_name text, created_at timestamptz) ON COMMIT DROP").update();
             jdbc.sql("TRUNCATE monitoring_import_rows").update();
             PGConnection pg = con.unwrap(PGConnection.class);
             String copy = "COPY monitoring_import_rows (process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, "
