@@ -974,8 +974,15 @@ public class Monitoring {
         if (url == null || url.isBlank()) {
             return null;
         }
-        java.net.URI u = java.net.URI.create(url.replace("{", "%7B").replace("}", "%7D"));
-        return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        try {
+            java.net.URI u = java.net.URI.create(url.replace("{", "%7B").replace("}", "%7D"));
+            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                return null;
+            }
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return null; // a malformed configured default: the map keeps to the bundled boundaries
+        }
     }
 
     /** A mediator sets the tile server (an http(s) URL with {z}, {x} and {y}), or clears it with a blank one. */

@@ -95,7 +95,7 @@ class MonitoringPages {
             // the platform's policy, with the one tile server allowed for images (Spring Security keeps a policy already set)
             response.setHeader("Content-Security-Policy", CSP_WITH_TILES.formatted(origin));
         }
-        model.addAttribute("tileUrl", tileUrl);
+        model.addAttribute("tileUrl", origin == null ? null : tileUrl);
         model.addAttribute("unreadAlerts", monitoring.unreadAlerts(pid, Viewer.current()));
         model.addAttribute("canCeasefire", processes.mediates(pid, Viewer.current()));
         model.addAttribute("canImport", monitoring.seesAll(pid, Viewer.current()));
