@@ -445,9 +445,7 @@ public class Monitoring {
     private void checkSpike(long processId, Instant now) {
         int last24h = count(processId, EventFilter.none(), false, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant baseFrom = today.minusDays(27).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant baseTo = today.minusDays(13).atStartOfDay().toInstant(ZoneOffset.UTC);
-        double baseline = store.countRollup(store.rollupWhere(processId, EventFilter.none(), false), baseFrom, baseTo) / 14.0;
+        double baseline = store.countRollup(store.rollupWhere(processId, EventFilter.none(), false), today.minusDays(27), today.minusDays(13)) / 14.0;
         if (spike(last24h, baseline)) {
             store.insertAlert(processId, today, last24h, baseline);
         }
@@ -906,11 +904,10 @@ public class Monitoring {
             byDay.put(d, new Dashboard.Day(d, 0, 0));
         }
         MonitoringStore.Where rollup = store.rollupWhere(processId, timeless, !all);
-        for (Dashboard.Day d : store.dailyRollup(rollup, start.atStartOfDay().toInstant(ZoneOffset.UTC), end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+        for (Dashboard.Day d : store.dailyRollup(rollup, start, end.plusDays(1))) {
             byDay.put(d.day(), d);
         }
-        double baseline = store.countRollup(rollup, start.minusDays(14).atStartOfDay().toInstant(ZoneOffset.UTC),
-                start.atStartOfDay().toInstant(ZoneOffset.UTC)) / 14.0;
+        double baseline = store.countRollup(rollup, start.minusDays(14), start) / 14.0;
         int last24h = count(processId, timeless, !all, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         Long party = viewer.is(Role.DELEGATE) && !all ? viewer.partyId() : null;
         long open = all ? store.claimsCount(processId, ClaimStatus.CLAIMED, null)
@@ -920,25 +917,25 @@ public class Monitoring {
     }
 
     /**
-     * Events that began in [from, to), exactly: whole UTC hours from the hourly roll-up, the parts of an hour at
-     * either end from the events themselves (so at most two hours of events are read, whatever the span).
+     * Events that began in [from, to), exactly: whole UTC days from the daily roll-up, the parts of a day at either
+     * end from the events themselves (by the covering index on process and time), so at most two days' worth of
+     * events are read, whatever the span.
      */
     int count(long processId, EventFilter timeless, boolean verifiedOnly, Instant from, Instant to) {
-        Instant hFrom = from.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
-        if (hFrom.isBefore(from)) {
-            hFrom = hFrom.plus(Duration.ofHours(1));
-        }
-        Instant hTo = to.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        LocalDate firstWhole = LocalDate.ofInstant(from.minusNanos(1), ZoneOffset.UTC).plusDays(1);
+        LocalDate endWhole = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        Instant dFrom = firstWhole.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant dTo = endWhole.atStartOfDay().toInstant(ZoneOffset.UTC);
         MonitoringStore.Where events = store.where(processId, timeless, verifiedOnly);
-        if (!hFrom.isBefore(hTo)) {
+        if (!firstWhole.isBefore(endWhole)) {
             return store.count(events, from, to);
         }
-        int n = store.countRollup(store.rollupWhere(processId, timeless, verifiedOnly), hFrom, hTo);
-        if (from.isBefore(hFrom)) {
-            n += store.count(events, from, hFrom);
+        int n = store.countRollup(store.rollupWhere(processId, timeless, verifiedOnly), firstWhole, endWhole);
+        if (from.isBefore(dFrom)) {
+            n += store.count(events, from, dFrom);
         }
-        if (hTo.isBefore(to)) {
-            n += store.count(events, hTo, to);
+        if (dTo.isBefore(to)) {
+            n += store.count(events, dTo, to);
         }
         return n;
     }

@@ -283,7 +283,7 @@ class MonitoringStore {
                 .params(params).query(Integer.class).single();
     }
 
-    /** The same filter over the hourly roll-up (monitoring_event_hourly, kept by a trigger); time bounds are added by the callers. */
+    /** The same filter over the daily roll-up (monitoring_event_daily, kept by a trigger); days are added by the callers. */
     Where rollupWhere(long processId, EventFilter f, boolean verifiedOnly) {
         StringBuilder sql = new StringBuilder("h.process_id = ?");
         List<Object> params = new ArrayList<>(List.of(processId));
@@ -308,27 +308,23 @@ class MonitoringStore {
         return new Where(sql.toString(), params);
     }
 
-    /** Events per UTC day (all, and verified) from the roll-up, for whole hours in [from, to). */
-    List<Dashboard.Day> dailyRollup(Where w, Instant from, Instant to) {
+    /** Events per UTC day (all, and verified) from the roll-up, for the days in [from, to). */
+    List<Dashboard.Day> dailyRollup(Where w, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>(w.params());
-        params.add(utc(from));
-        params.add(utc(to));
-        return jdbc.sql("SELECT h.at_hour::date AS d, sum(h.events) AS n, coalesce(sum(h.events) FILTER (WHERE h.state = 'VERIFIED'), 0) AS v "
-                        + "FROM monitoring_event_hourly h WHERE " + w.sql() + " AND h.at_hour >= ? AND h.at_hour < ? GROUP BY 1 ORDER BY 1")
+        params.add(from);
+        params.add(to);
+        return jdbc.sql("SELECT h.day AS d, sum(h.events) AS n, coalesce(sum(h.events) FILTER (WHERE h.state = 'VERIFIED'), 0) AS v "
+                        + "FROM monitoring_event_daily h WHERE " + w.sql() + " AND h.day >= ? AND h.day < ? GROUP BY 1 ORDER BY 1")
                 .params(params).query((rs, n) -> new Dashboard.Day(rs.getObject("d", LocalDate.class), rs.getInt("n"), rs.getInt("v"))).list();
     }
 
-    /** Events that began in the whole UTC hours [from, to), from the roll-up. */
-    int countRollup(Where w, Instant from, Instant to) {
+    /** Events that began on the UTC days [from, to), from the roll-up. */
+    int countRollup(Where w, LocalDate from, LocalDate to) {
         List<Object> params = new ArrayList<>(w.params());
-        params.add(utc(from));
-        params.add(utc(to));
-        return jdbc.sql("SELECT coalesce(sum(h.events), 0) FROM monitoring_event_hourly h WHERE " + w.sql() + " AND h.at_hour >= ? AND h.at_hour < ?")
+        params.add(from);
+        params.add(to);
+        return jdbc.sql("SELECT coalesce(sum(h.events), 0) FROM monitoring_event_daily h WHERE " + w.sql() + " AND h.day >= ? AND h.day < ?")
                 .params(params).query(Integer.class).single();
-    }
-
-    private static java.time.LocalDateTime utc(Instant i) {
-        return java.time.LocalDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 
     long externalReports(long processId) {

@@ -280,7 +280,7 @@ class MonitoringBenchmark {
         for (String ix : indexes) {
             jdbc.sql("DROP INDEX " + ix.split("\t")[0]).update();
         }
-        jdbc.sql("ALTER TABLE monitoring_event DISABLE TRIGGER monitoring_event_hourly").update();
+        jdbc.sql("ALTER TABLE monitoring_event DISABLE TRIGGER monitoring_event_daily").update();
         try (Connection con = dataSource.getConnection()) {
             CopyManager copy = con.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY monitoring_event (id, process_id, category, state, first_at, last_at, latitude, longitude, admin1, observers, reports, "
@@ -311,16 +311,16 @@ class MonitoringBenchmark {
                 }
             }));
         }
-        jdbc.sql("ALTER TABLE monitoring_event ENABLE TRIGGER monitoring_event_hourly").update();
-        jdbc.sql("INSERT INTO monitoring_event_hourly (process_id, at_hour, state, category, admin1, party_id, events) "
-                + "SELECT process_id, date_trunc('hour', first_at AT TIME ZONE 'UTC'), state, category, coalesce(admin1, ''), "
+        jdbc.sql("ALTER TABLE monitoring_event ENABLE TRIGGER monitoring_event_daily").update();
+        jdbc.sql("INSERT INTO monitoring_event_daily (process_id, day, state, category, admin1, party_id, events) "
+                + "SELECT process_id, (first_at AT TIME ZONE 'UTC')::date, state, category, coalesce(admin1, ''), "
                 + "coalesce(attributed_party_id, 0), count(*) FROM monitoring_event WHERE process_id = ? GROUP BY 1, 2, 3, 4, 5, 6").param(pid).update();
         for (String ix : indexes) {
             jdbc.sql(ix.split("\t")[1]).update();
         }
         jdbc.sql("VACUUM ANALYZE monitoring_event").update();
         jdbc.sql("VACUUM ANALYZE monitoring_report").update();
-        jdbc.sql("VACUUM ANALYZE monitoring_event_hourly").update();
+        jdbc.sql("VACUUM ANALYZE monitoring_event_daily").update();
     }
 
     interface Rows {
