@@ -51,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports outside sources' event files as EXTERNAL reports: UCDP GED CSV and ACLED-format CSV. The rows go
- * in by PostgreSQL COPY, all in one transaction (a file is in, or not at all); rows that cannot be read are
+ * straight from the parser into monitoring_report by PostgreSQL COPY (no staging table, no per-row SQL), all
+ * in one transaction (a file is in, or not at all); rows that cannot be read are
  * reported by row number and the rest imported; a row already imported (same source and id) is counted as
  * a duplicate, not added twice. Progress is committed apart, every few thousand rows, so a client can watch
  * a large file go in. Imported reports are not grouped into events: they are another source's events,
@@ -171,20 +172,20 @@ public class Imports {
         List<ImportResult.RowError> errors = new ArrayList<>();
         int read = 0;
         int valid = 0;
+        int inserted = 0;
         long deaths = 0;
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            // only the columns the file fills: no id default, so no sequence value is spent on a staged row
-            jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS monitoring_import_rows (process_id bigint, kind text, external_source text, external_id text, "
-                    + "observed_from timestamptz, observed_to timestamptz, latitude double precision, longitude double precision, precision_m int, "
-                    + "place text, admin1 text, admin2 text, category text, killed_civilian int, killed_military int, deaths_best int, sources text, "
-                    + "description text, author_name text, created_at timestamptz) ON COMMIT DROP").update();
-            jdbc.sql("TRUNCATE monitoring_import_rows").update();
+            String source = format == Format.UCDP_GED ? "UCDP GED" : "ACLED";
+            // One import of a process at a time; the ids this source already has here, so that the rows go straight
+            // into monitoring_report by COPY, a repeated row (in the file or from an earlier import) skipped as a duplicate.
+            jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(0x494d50, (int) processId).query(Object.class).single();
+            java.util.Set<String> seen = new java.util.HashSet<>(jdbc.sql("SELECT external_id FROM monitoring_report WHERE process_id = ? "
+                    + "AND external_source = ? AND external_id IS NOT NULL").params(processId, source).query(String.class).list());
             PGConnection pg = con.unwrap(PGConnection.class);
-            String copy = "COPY monitoring_import_rows (process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, "
+            String copy = "COPY monitoring_report (process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, "
                     + "precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, description, "
                     + "author_name, created_at) FROM STDIN WITH (FORMAT csv)";
-            String source = format == Format.UCDP_GED ? "UCDP GED" : "ACLED";
             String now = clock.instant().toString();
             try (Reader reader = new InputStreamReader(new DigestInputStream(raw, sha), StandardCharsets.UTF_8);
                  CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
@@ -216,11 +217,14 @@ public class Imports {
                     int line = (int) rec.getRecordNumber() + 1;
                     try {
                         Row r = format == Format.UCDP_GED ? ucdp(rec) : acled(rec);
-                        printer.printRecord(processId, "EXTERNAL", source, r.externalId(), r.from(), r.to(), r.latitude(), r.longitude(),
-                                r.precisionM(), r.place(), r.admin1(), r.admin2(), r.category().name(), r.killedCivilian(), r.killedMilitary(),
-                                r.deathsBest(), r.sources(), r.description(), source, now);
                         valid++;
                         deaths += r.deathsBest() == null ? 0 : r.deathsBest();
+                        if (seen.add(r.externalId())) { // else imported before, or earlier in this file: a duplicate
+                            inserted++;
+                            printer.printRecord(processId, "EXTERNAL", source, r.externalId(), r.from(), r.to(), r.latitude(), r.longitude(),
+                                    r.precisionM(), r.place(), r.admin1(), r.admin2(), r.category().name(), r.killedCivilian(), r.killedMilitary(),
+                                    r.deathsBest(), r.sources(), r.description(), source, now);
+                        }
                     } catch (RowException e) {
                         if (errors.size() < MAX_ERRORS_KEPT) {
                             errors.add(new ImportResult.RowError(line, e.getMessage()));
@@ -236,12 +240,6 @@ public class Imports {
                 printer.flush();
             }
             int failed = read - valid;
-            int inserted = jdbc.sql("INSERT INTO monitoring_report (process_id, kind, external_source, external_id, observed_from, observed_to, "
-                    + "latitude, longitude, precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, "
-                    + "description, author_name, created_at) SELECT process_id, kind, external_source, external_id, observed_from, observed_to, "
-                    + "latitude, longitude, precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, "
-                    + "description, author_name, created_at FROM monitoring_import_rows "
-                    + "ON CONFLICT (process_id, external_source, external_id) WHERE external_id IS NOT NULL DO NOTHING").update();
             String hash = HexFormat.of().formatHex(sha.digest());
             for (ImportResult.RowError e : errors) {
                 jdbc.sql("INSERT INTO monitoring_import_error (import_id, row_number, message) VALUES (?,?,?) ON CONFLICT DO NOTHING")
