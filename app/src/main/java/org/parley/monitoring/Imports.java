@@ -51,7 +51,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports outside sources' event files as EXTERNAL reports: UCDP GED CSV and ACLED-format CSV. The rows go
- * in by PostgreSQL COPY, all in one transaction (a file is in, or not at all); rows that cannot be read are
+ * straight from the parser into monitoring_report by PostgreSQL COPY (no staging table, no per-row SQL), all
+ * in one transaction (a file is in, or not at all); rows that cannot be read are
  * reported by row number and the rest imported; a row already imported (same source and id) is counted as
  * a duplicate, not added twice. Progress is committed apart, every few thousand rows, so a client can watch
  * a large file go in. Imported reports are not grouped into events: they are another source's events,
@@ -107,10 +108,56 @@ public class Imports {
         if (format == null) {
             throw new InvalidInputException("format", "monitoring.import.format");
         }
+        long importId = begin(processId, format, fileName, viewer);
+        execute(importId, processId, format, in, viewer);
+        return result(processId, importId, viewer);
+    }
+
+    /**
+     * Starts importing a file saved at {@code file} on a thread of its own and returns the import's id at once, for a
+     * page that shows the progress ({@link #result}); the file is deleted when done. Refusals (role, format) come
+     * at once; a file that cannot be read ends as FAILED with its reason as row 0 of the error report.
+     */
+    public long startImport(long processId, Format format, String fileName, java.nio.file.Path file, Viewer viewer) {
+        processes.get(processId);
+        if (!mayImport(processId, viewer)) {
+            throw new ForbiddenException("monitoring.error.importersOnly");
+        }
+        if (format == null) {
+            throw new InvalidInputException("format", "monitoring.import.format");
+        }
+        long importId = begin(processId, format, fileName, viewer);
+        Thread.ofVirtual().name("monitoring-import-" + importId).start(() -> {
+            try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+                execute(importId, processId, format, in, viewer);
+            } catch (InvalidInputException e) {
+                String why = e.problems().isEmpty() ? "unreadable" : e.problems().getFirst().code() + " "
+                        + java.util.Arrays.toString(e.problems().getFirst().args());
+                progressTx.executeWithoutResult(s -> jdbc.sql("INSERT INTO monitoring_import_error (import_id, row_number, message) VALUES (?, 0, ?) "
+                        + "ON CONFLICT DO NOTHING").params(importId, why).update());
+            } catch (Exception e) {
+                progressTx.executeWithoutResult(s -> jdbc.sql("INSERT INTO monitoring_import_error (import_id, row_number, message) VALUES (?, 0, ?) "
+                        + "ON CONFLICT DO NOTHING").params(importId, "the import failed").update());
+            } finally {
+                try {
+                    java.nio.file.Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    // a temporary file; the system cleans it up
+                }
+            }
+        });
+        return importId;
+    }
+
+    private long begin(long processId, Format format, String fileName, Viewer viewer) {
         Instant started = clock.instant();
-        long importId = progressTx.execute(s -> jdbc.sql("INSERT INTO monitoring_import (process_id, format, file_name, sha256, account_id, status, started_at) "
+        return progressTx.execute(s -> jdbc.sql("INSERT INTO monitoring_import (process_id, format, file_name, sha256, account_id, status, started_at) "
                         + "VALUES (?,?,?,?,?,'RUNNING',?) RETURNING id")
-                .params(processId, format.name(), fileName, "", viewer.accountId(), MonitoringStore.ts(started)).query(Long.class).single());
+                .params(processId, format.name(), fileName == null ? null : fileName.length() > 255 ? fileName.substring(0, 255) : fileName, "",
+                        viewer.accountId(), MonitoringStore.ts(started)).query(Long.class).single());
+    }
+
+    private void execute(long importId, long processId, Format format, InputStream in, Viewer viewer) {
         try {
             tx.executeWithoutResult(s -> run(importId, processId, format, in, viewer));
         } catch (RuntimeException e) {
@@ -118,7 +165,6 @@ public class Imports {
                     .params(MonitoringStore.ts(clock.instant()), importId).update());
             throw e;
         }
-        return result(processId, importId, viewer);
     }
 
     private void run(long importId, long processId, Format format, InputStream raw, Viewer viewer) {
@@ -126,16 +172,20 @@ public class Imports {
         List<ImportResult.RowError> errors = new ArrayList<>();
         int read = 0;
         int valid = 0;
+        int inserted = 0;
         long deaths = 0;
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            jdbc.sql("CREATE TEMP TABLE IF NOT EXISTS monitoring_import_rows (LIKE monitoring_report INCLUDING DEFAULTS) ON COMMIT DROP").update();
-            jdbc.sql("TRUNCATE monitoring_import_rows").update();
+            String source = format == Format.UCDP_GED ? "UCDP GED" : "ACLED";
+            // One import of a process at a time; the ids this source already has here, so that the rows go straight
+            // into monitoring_report by COPY, a repeated row (in the file or from an earlier import) skipped as a duplicate.
+            jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(0x494d50, (int) processId).query(Object.class).single();
+            java.util.Set<String> seen = new java.util.HashSet<>(jdbc.sql("SELECT external_id FROM monitoring_report WHERE process_id = ? "
+                    + "AND external_source = ? AND external_id IS NOT NULL").params(processId, source).query(String.class).list());
             PGConnection pg = con.unwrap(PGConnection.class);
-            String copy = "COPY monitoring_import_rows (process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, "
+            String copy = "COPY monitoring_report (process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, "
                     + "precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, description, "
                     + "author_name, created_at) FROM STDIN WITH (FORMAT csv)";
-            String source = format == Format.UCDP_GED ? "UCDP GED" : "ACLED";
             String now = clock.instant().toString();
             try (Reader reader = new InputStreamReader(new DigestInputStream(raw, sha), StandardCharsets.UTF_8);
                  CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
@@ -167,11 +217,14 @@ public class Imports {
                     int line = (int) rec.getRecordNumber() + 1;
                     try {
                         Row r = format == Format.UCDP_GED ? ucdp(rec) : acled(rec);
-                        printer.printRecord(processId, "EXTERNAL", source, r.externalId(), r.from(), r.to(), r.latitude(), r.longitude(),
-                                r.precisionM(), r.place(), r.admin1(), r.admin2(), r.category().name(), r.killedCivilian(), r.killedMilitary(),
-                                r.deathsBest(), r.sources(), r.description(), source, now);
                         valid++;
                         deaths += r.deathsBest() == null ? 0 : r.deathsBest();
+                        if (seen.add(r.externalId())) { // else imported before, or earlier in this file: a duplicate
+                            inserted++;
+                            printer.printRecord(processId, "EXTERNAL", source, r.externalId(), r.from(), r.to(), r.latitude(), r.longitude(),
+                                    r.precisionM(), r.place(), r.admin1(), r.admin2(), r.category().name(), r.killedCivilian(), r.killedMilitary(),
+                                    r.deathsBest(), r.sources(), r.description(), source, now);
+                        }
                     } catch (RowException e) {
                         if (errors.size() < MAX_ERRORS_KEPT) {
                             errors.add(new ImportResult.RowError(line, e.getMessage()));
@@ -187,12 +240,6 @@ public class Imports {
                 printer.flush();
             }
             int failed = read - valid;
-            int inserted = jdbc.sql("INSERT INTO monitoring_report (process_id, kind, external_source, external_id, observed_from, observed_to, "
-                    + "latitude, longitude, precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, "
-                    + "description, author_name, created_at) SELECT process_id, kind, external_source, external_id, observed_from, observed_to, "
-                    + "latitude, longitude, precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, "
-                    + "description, author_name, created_at FROM monitoring_import_rows "
-                    + "ON CONFLICT (process_id, external_source, external_id) WHERE external_id IS NOT NULL DO NOTHING").update();
             String hash = HexFormat.of().formatHex(sha.digest());
             for (ImportResult.RowError e : errors) {
                 jdbc.sql("INSERT INTO monitoring_import_error (import_id, row_number, message) VALUES (?,?,?) ON CONFLICT DO NOTHING")
@@ -326,6 +373,10 @@ public class Imports {
 
     private static Instant ucdpTime(CSVRecord r, String col) throws RowException {
         String v = req(r, col);
+        Instant fast = monthFirst(v);
+        if (fast != null) {
+            return fast;
+        }
         for (DateTimeFormatter f : UCDP_TIMES) {
             try {
                 return LocalDateTime.parse(v, f).toInstant(ZoneOffset.UTC);
@@ -338,6 +389,89 @@ public class Imports {
         } catch (DateTimeParseException e2) {
             throw new RowException(col + " is not a date: " + v);
         }
+    }
+
+    /**
+     * The common UCDP shapes, read without a formatter (a formatter costs several microseconds a row):
+     * {@code M/d/yyyy}, then optionally {@code H:mm}, {@code :ss} and {@code AM}/{@code PM}. Null for anything else,
+     * and for impossible dates, which the formatters then judge.
+     */
+    static Instant monthFirst(String v) {
+        int n = v.length();
+        int[] pos = {0};
+        int month = digits(v, pos, 2);
+        if (month < 0 || pos[0] >= n || v.charAt(pos[0]++) != '/') {
+            return null;
+        }
+        int day = digits(v, pos, 2);
+        if (day < 0 || pos[0] >= n || v.charAt(pos[0]++) != '/') {
+            return null;
+        }
+        int start = pos[0];
+        int year = digits(v, pos, 4);
+        if (year < 0 || pos[0] - start != 4 || month < 1 || month > 12 || day < 1 || day > 31) {
+            return null;
+        }
+        int hour = 0;
+        int minute = 0;
+        int second = 0;
+        if (pos[0] < n) {
+            if (v.charAt(pos[0]++) != ' ') {
+                return null;
+            }
+            hour = digits(v, pos, 2);
+            if (hour < 0 || pos[0] >= n || v.charAt(pos[0]++) != ':') {
+                return null;
+            }
+            start = pos[0];
+            minute = digits(v, pos, 2);
+            if (minute < 0 || pos[0] - start != 2 || minute > 59) {
+                return null;
+            }
+            if (pos[0] < n && v.charAt(pos[0]) == ':') {
+                pos[0]++;
+                start = pos[0];
+                second = digits(v, pos, 2);
+                if (second < 0 || pos[0] - start != 2 || second > 59) {
+                    return null;
+                }
+            }
+            if (pos[0] < n) {
+                if (n - pos[0] != 3 || v.charAt(pos[0]) != ' ' || v.charAt(pos[0] + 2) != 'M' || hour < 1 || hour > 12) {
+                    return null;
+                }
+                char ap = v.charAt(pos[0] + 1);
+                if (ap == 'A') {
+                    hour = hour == 12 ? 0 : hour;
+                } else if (ap == 'P') {
+                    hour = hour == 12 ? 12 : hour + 12;
+                } else {
+                    return null;
+                }
+            } else if (hour > 23) {
+                return null;
+            }
+        }
+        if (day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return Instant.ofEpochSecond(LocalDate.of(year, month, day).toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second);
+    }
+
+    /** Up to {@code max} decimal digits from pos[0] on (moves it), or -1 if there is none. */
+    private static int digits(String v, int[] pos, int max) {
+        int value = 0;
+        int i = pos[0];
+        int end = Math.min(v.length(), i + max);
+        while (i < end && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            value = value * 10 + (v.charAt(i) - '0');
+            i++;
+        }
+        if (i == pos[0]) {
+            return -1;
+        }
+        pos[0] = i;
+        return value;
     }
 
     private static double coordinate(CSVRecord r, String col, double limit) throws RowException {

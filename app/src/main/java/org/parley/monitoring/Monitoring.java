@@ -67,12 +67,14 @@ public class Monitoring {
     private final int groupMinutes;
     private final double spikeFactor;
     private final int maxAttachmentBytes;
+    private final String defaultTileUrl;
 
     Monitoring(MonitoringStore store, Geo geo, Processes processes, Roadmap roadmap, PublicRecord record, Clock clock,
                @Value("${parley.monitoring.group-distance-km:2}") double groupKm,
                @Value("${parley.monitoring.group-window-minutes:30}") int groupMinutes,
                @Value("${parley.monitoring.spike-factor:2.0}") double spikeFactor,
-               @Value("${parley.monitoring.max-attachment-bytes:5242880}") int maxAttachmentBytes) {
+               @Value("${parley.monitoring.max-attachment-bytes:5242880}") int maxAttachmentBytes,
+               @Value("${parley.monitoring.tile-url:}") String defaultTileUrl) {
         this.store = store;
         this.geo = geo;
         this.processes = processes;
@@ -83,6 +85,7 @@ public class Monitoring {
         this.groupMinutes = groupMinutes;
         this.spikeFactor = spikeFactor;
         this.maxAttachmentBytes = maxAttachmentBytes;
+        this.defaultTileUrl = defaultTileUrl == null || defaultTileUrl.isBlank() ? null : defaultTileUrl.strip();
     }
 
     public double groupKm() {
@@ -440,12 +443,9 @@ public class Monitoring {
     }
 
     private void checkSpike(long processId, Instant now) {
-        MonitoringStore.Where all = store.where(processId, EventFilter.none(), false);
-        int last24h = store.count(all, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
+        int last24h = count(processId, EventFilter.none(), false, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
-        Instant baseFrom = today.minusDays(27).atStartOfDay().toInstant(ZoneOffset.UTC);
-        Instant baseTo = today.minusDays(13).atStartOfDay().toInstant(ZoneOffset.UTC);
-        double baseline = store.count(all, baseFrom, baseTo) / 14.0;
+        double baseline = store.countRollup(store.rollupWhere(processId, EventFilter.none(), false), today.minusDays(27), today.minusDays(13)) / 14.0;
         if (spike(last24h, baseline)) {
             store.insertAlert(processId, today, last24h, baseline);
         }
@@ -895,7 +895,6 @@ public class Monitoring {
         processes.get(processId);
         boolean all = seesAll(processId, viewer);
         EventFilter timeless = new EventFilter(null, null, filter.category(), filter.partyId(), filter.state(), filter.admin1());
-        MonitoringStore.Where w = store.where(processId, timeless, !all);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate end = filter.to() != null && filter.to().isBefore(today) ? filter.to() : today;
@@ -904,16 +903,100 @@ public class Monitoring {
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
             byDay.put(d, new Dashboard.Day(d, 0, 0));
         }
-        for (Dashboard.Day d : store.daily(w, start.atStartOfDay().toInstant(ZoneOffset.UTC), end.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC))) {
+        MonitoringStore.Where rollup = store.rollupWhere(processId, timeless, !all);
+        for (Dashboard.Day d : store.dailyRollup(rollup, start, end.plusDays(1))) {
             byDay.put(d.day(), d);
         }
-        double baseline = store.count(w, start.minusDays(14).atStartOfDay().toInstant(ZoneOffset.UTC), start.atStartOfDay().toInstant(ZoneOffset.UTC)) / 14.0;
-        int last24h = store.count(w, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
+        double baseline = store.countRollup(rollup, start.minusDays(14), start) / 14.0;
+        int last24h = count(processId, timeless, !all, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         Long party = viewer.is(Role.DELEGATE) && !all ? viewer.partyId() : null;
         long open = all ? store.claimsCount(processId, ClaimStatus.CLAIMED, null)
                 : party != null ? store.claimsCount(processId, ClaimStatus.CLAIMED, party) : 0;
         return new Dashboard(new ArrayList<>(byDay.values()), baseline, last24h, spike(last24h, baseline), spikeFactor, open,
                 store.claimsCount(processId, ClaimStatus.VERIFIED, null), store.externalReports(processId));
+    }
+
+    /**
+     * Events that began in [from, to), exactly: whole UTC days from the daily roll-up, the parts of a day at either
+     * end from the events themselves (by the covering index on process and time), so at most two days' worth of
+     * events are read, whatever the span.
+     */
+    int count(long processId, EventFilter timeless, boolean verifiedOnly, Instant from, Instant to) {
+        LocalDate firstWhole = LocalDate.ofInstant(from.minusNanos(1), ZoneOffset.UTC).plusDays(1);
+        LocalDate endWhole = LocalDate.ofInstant(to, ZoneOffset.UTC);
+        Instant dFrom = firstWhole.atStartOfDay().toInstant(ZoneOffset.UTC);
+        Instant dTo = endWhole.atStartOfDay().toInstant(ZoneOffset.UTC);
+        MonitoringStore.Where events = store.where(processId, timeless, verifiedOnly);
+        if (!firstWhole.isBefore(endWhole)) {
+            return store.count(events, from, to);
+        }
+        int n = store.countRollup(store.rollupWhere(processId, timeless, verifiedOnly), firstWhole, endWhole);
+        if (from.isBefore(dFrom)) {
+            n += store.count(events, from, dFrom);
+        }
+        if (dTo.isBefore(to)) {
+            n += store.count(events, dTo, to);
+        }
+        return n;
+    }
+
+    /** Spike alerts as notifications of one mediator or observer: newest first, each with whether they have read it. */
+    public List<Map<String, Object>> notifications(long processId, Viewer viewer) {
+        requireSeesAll(processId, viewer);
+        return store.alertsFor(processId, viewer.accountId(), 50);
+    }
+
+    /** Spike alerts this mediator or observer has not read yet (0 for everyone else). */
+    public int unreadAlerts(long processId, Viewer viewer) {
+        processes.get(processId);
+        return seesAll(processId, viewer) && viewer.accountId() != null ? store.unreadAlerts(processId, viewer.accountId()) : 0;
+    }
+
+    @Transactional
+    public int markAlertsRead(long processId, Viewer viewer) {
+        requireSeesAll(processId, viewer);
+        return store.markAlertsRead(processId, viewer.accountId(), clock.instant());
+    }
+
+    static final String TILE_SETTING = "monitoring.tile-url";
+
+    /** The tile server the map draws under the bundled boundaries: the installation's setting, else the configured default, else none. */
+    public String tileUrl() {
+        return store.setting(TILE_SETTING).filter(s -> !s.isBlank()).orElse(defaultTileUrl);
+    }
+
+    /** The origin (scheme, host, port) of the tile server, for the Content-Security-Policy; null when there is none. */
+    public String tileOrigin() {
+        String url = tileUrl();
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI u = java.net.URI.create(url.replace("{", "%7B").replace("}", "%7D"));
+            if (u.getHost() == null || !("http".equals(u.getScheme()) || "https".equals(u.getScheme()))) {
+                return null;
+            }
+            return u.getScheme() + "://" + u.getHost() + (u.getPort() > 0 ? ":" + u.getPort() : "");
+        } catch (IllegalArgumentException e) {
+            return null; // a malformed configured default: the map keeps to the bundled boundaries
+        }
+    }
+
+    /** A mediator sets the tile server (an http(s) URL with {z}, {x} and {y}), or clears it with a blank one. */
+    @Transactional
+    public void setTileUrl(long processId, String url, Viewer viewer) {
+        processes.requireMediator(processId, viewer);
+        String u = url == null ? "" : url.strip();
+        if (!u.isEmpty()) {
+            boolean ok = u.length() <= 500 && u.matches("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?/[^\\s\"'<>]*")
+                    && u.contains("{z}") && u.contains("{x}") && u.contains("{y}");
+            if (!ok) {
+                throw new InvalidInputException("tileUrl", "monitoring.tiles.invalid");
+            }
+        }
+        store.setSetting(TILE_SETTING, u.isEmpty() ? null : u);
+        record.append(Fact.of("monitoring.tile_server_set", processId, "process/" + processId, clock.instant(), Role.MEDIATOR.name(),
+                data("tileUrl", u.isEmpty() ? null : u)));
     }
 
     /** Spike alerts for the mediators of the process (and observers); nobody else. */

@@ -18,7 +18,6 @@ import org.parley.process.Party;
 import org.parley.process.Process;
 import org.parley.process.Processes;
 import org.springframework.beans.BeanWrapperImpl;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -41,21 +40,23 @@ class MonitoringPages {
     private final Exports exports;
     private final Withdrawals withdrawals;
     private final Clock clock;
-    private final String tileUrl;
 
-    MonitoringPages(Monitoring monitoring, Processes processes, Exports exports, Withdrawals withdrawals, Clock clock,
-                    @Value("${parley.monitoring.tile-url:}") String tileUrl) {
+    MonitoringPages(Monitoring monitoring, Processes processes, Exports exports, Withdrawals withdrawals, Clock clock) {
         this.monitoring = monitoring;
         this.processes = processes;
         this.exports = exports;
         this.withdrawals = withdrawals;
         this.clock = clock;
-        this.tileUrl = tileUrl;
     }
+
+    /** The platform's Content-Security-Policy with one more image origin: the tile server named in the settings. */
+    static final String CSP_WITH_TILES = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: %s; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @GetMapping("/processes/{processId}/monitoring")
     String dashboard(@PathVariable("processId") long pid, @ModelAttribute("q") MonitoringApi.EventQuery q,
-                     @RequestParam(name = "view", required = false) String view, Model model, Locale locale) {
+                     @RequestParam(name = "view", required = false) String view, Model model, Locale locale,
+                     jakarta.servlet.http.HttpServletResponse response) {
         Viewer viewer = "public".equals(view) ? Viewer.anonymous() : Viewer.current();
         processModel(pid, model, viewer);
         EventFilter filter;
@@ -88,7 +89,17 @@ class MonitoringPages {
         append(query, "admin1", q.getAdmin1());
         append(query, "view", "public".equals(view) ? "public" : null);
         model.addAttribute("mapUrl", "/processes/" + pid + "/monitoring/map.geojson" + query);
-        model.addAttribute("tileUrl", tileUrl);
+        String tileUrl = monitoring.tileUrl();
+        String origin = monitoring.tileOrigin();
+        if (origin != null) {
+            // the platform's policy, with the one tile server allowed for images (Spring Security keeps a policy already set)
+            response.setHeader("Content-Security-Policy", CSP_WITH_TILES.formatted(origin));
+        }
+        model.addAttribute("tileUrl", origin == null ? null : tileUrl);
+        model.addAttribute("unreadAlerts", monitoring.unreadAlerts(pid, Viewer.current()));
+        model.addAttribute("canCeasefire", processes.mediates(pid, Viewer.current()));
+        model.addAttribute("canImport", monitoring.seesAll(pid, Viewer.current()));
+        model.addAttribute("canClaim", Viewer.current().is(org.parley.platform.Role.DELEGATE) && Viewer.current().partyId() != null);
         return "monitoring/dashboard";
     }
 
@@ -175,6 +186,10 @@ class MonitoringPages {
     }
 
     private void eventModel(long pid, long eid, Viewer viewer, Model model) {
+        eventModel(monitoring, pid, eid, viewer, model);
+    }
+
+    static void eventModel(Monitoring monitoring, long pid, long eid, Viewer viewer, Model model) {
         Event e = monitoring.event(pid, eid, viewer);
         model.addAttribute("event", e);
         model.addAttribute("history", monitoring.history(pid, eid, viewer));
@@ -182,6 +197,13 @@ class MonitoringPages {
         model.addAttribute("reports", monitoring.seesAll(pid, viewer) ? monitoring.reportsOf(pid, eid, viewer) : List.of());
         model.addAttribute("canVerify", monitoring.mayVerify(pid, viewer) && !e.state().decided());
         model.addAttribute("decisionStates", List.of(EventState.CORROBORATED, EventState.VERIFIED, EventState.REFUTED, EventState.INCONCLUSIVE));
+        model.addAttribute("canRegroup", monitoring.mayVerify(pid, viewer) && e.state().open());
+        if (!model.containsAttribute("mergeForm")) {
+            model.addAttribute("mergeForm", new PageForms.MergeForm());
+        }
+        if (!model.containsAttribute("splitForm")) {
+            model.addAttribute("splitForm", new PageForms.SplitForm());
+        }
     }
 
     // --- helpers

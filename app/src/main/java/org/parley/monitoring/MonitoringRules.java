@@ -49,7 +49,16 @@ class MonitoringRules implements EndpointRules {
     public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(GET, WEB + "/reports/new").hasRole(OBSERVER)
                 .requestMatchers(POST, WEB + "/reports/new").hasRole(OBSERVER)
-                .requestMatchers(POST, WEB + "/events/*/decision").hasAnyRole(OBSERVER, MEDIATOR)
-                .requestMatchers(GET, WEB, WEB + "/map.geojson", WEB + "/events/*").permitAll();
+                .requestMatchers(POST, WEB + "/events/*/decision", WEB + "/events/*/merge", WEB + "/events/*/split").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(GET, WEB + "/claims/new").hasRole(DELEGATE)
+                .requestMatchers(POST, WEB + "/claims/new").hasRole(DELEGATE)
+                .requestMatchers(POST, WEB + "/claims/*/decision").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(GET, WEB + "/ceasefires/new").hasRole(MEDIATOR)
+                .requestMatchers(POST, WEB + "/ceasefires/new", WEB + "/tiles", WEB + "/withdrawal/zones").hasRole(MEDIATOR)
+                .requestMatchers(GET, WEB + "/imports/new", WEB + "/imports/*", WEB + "/imports/*/progress", WEB + "/alerts").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(POST, WEB + "/imports/new", WEB + "/alerts/read").hasAnyRole(OBSERVER, MEDIATOR)
+                .requestMatchers(POST, WEB + "/withdrawal/sites").hasRole(DELEGATE)
+                .requestMatchers(POST, WEB + "/withdrawal/sightings").hasRole(OBSERVER)
+                .requestMatchers(GET, WEB, WEB + "/map.geojson", WEB + "/events/*", WEB + "/claims/*", WEB + "/withdrawal").permitAll();
     }
 }

@@ -283,6 +283,50 @@ class MonitoringStore {
                 .params(params).query(Integer.class).single();
     }
 
+    /** The same filter over the daily roll-up (monitoring_event_daily, kept by a trigger); days are added by the callers. */
+    Where rollupWhere(long processId, EventFilter f, boolean verifiedOnly) {
+        StringBuilder sql = new StringBuilder("h.process_id = ?");
+        List<Object> params = new ArrayList<>(List.of(processId));
+        if (verifiedOnly) {
+            sql.append(" AND h.state = 'VERIFIED'");
+        } else if (f.state() != null) {
+            sql.append(" AND h.state = ?");
+            params.add(f.state().name());
+        }
+        if (f.category() != null) {
+            sql.append(" AND h.category = ?");
+            params.add(f.category().name());
+        }
+        if (f.partyId() != null) {
+            sql.append(" AND h.party_id = ?");
+            params.add(f.partyId());
+        }
+        if (f.admin1() != null && !f.admin1().isBlank()) {
+            sql.append(" AND h.admin1 = ?");
+            params.add(f.admin1());
+        }
+        return new Where(sql.toString(), params);
+    }
+
+    /** Events per UTC day (all, and verified) from the roll-up, for the days in [from, to). */
+    List<Dashboard.Day> dailyRollup(Where w, LocalDate from, LocalDate to) {
+        List<Object> params = new ArrayList<>(w.params());
+        params.add(from);
+        params.add(to);
+        return jdbc.sql("SELECT h.day AS d, sum(h.events) AS n, coalesce(sum(h.events) FILTER (WHERE h.state = 'VERIFIED'), 0) AS v "
+                        + "FROM monitoring_event_daily h WHERE " + w.sql() + " AND h.day >= ? AND h.day < ? GROUP BY 1 ORDER BY 1")
+                .params(params).query((rs, n) -> new Dashboard.Day(rs.getObject("d", LocalDate.class), rs.getInt("n"), rs.getInt("v"))).list();
+    }
+
+    /** Events that began on the UTC days [from, to), from the roll-up. */
+    int countRollup(Where w, LocalDate from, LocalDate to) {
+        List<Object> params = new ArrayList<>(w.params());
+        params.add(from);
+        params.add(to);
+        return jdbc.sql("SELECT coalesce(sum(h.events), 0) FROM monitoring_event_daily h WHERE " + w.sql() + " AND h.day >= ? AND h.day < ?")
+                .params(params).query(Integer.class).single();
+    }
+
     long externalReports(long processId) {
         return jdbc.sql("SELECT count(*) FROM monitoring_report WHERE process_id = ? AND kind = 'EXTERNAL'").param(processId).query(Long.class).single();
     }
@@ -293,8 +337,39 @@ class MonitoringStore {
     }
 
     List<Map<String, Object>> alerts(long processId, int limit) {
-        return jdbc.sql("SELECT day, last_24h, baseline, created_at FROM monitoring_alert WHERE process_id = ? ORDER BY day DESC LIMIT ?")
+        return jdbc.sql("SELECT id, day, last_24h, baseline, created_at FROM monitoring_alert WHERE process_id = ? ORDER BY day DESC LIMIT ?")
                 .params(processId, limit).query().listOfRows();
+    }
+
+    /** Alerts of a process with whether this account has read them, newest first. */
+    List<Map<String, Object>> alertsFor(long processId, long accountId, int limit) {
+        return jdbc.sql("SELECT a.id, a.day, a.last_24h, a.baseline, a.created_at, r.read_at IS NOT NULL AS read FROM monitoring_alert a "
+                        + "LEFT JOIN monitoring_alert_read r ON r.alert_id = a.id AND r.account_id = ? WHERE a.process_id = ? ORDER BY a.day DESC LIMIT ?")
+                .params(accountId, processId, limit).query().listOfRows();
+    }
+
+    int unreadAlerts(long processId, long accountId) {
+        return jdbc.sql("SELECT count(*) FROM monitoring_alert a WHERE a.process_id = ? AND NOT EXISTS "
+                        + "(SELECT 1 FROM monitoring_alert_read r WHERE r.alert_id = a.id AND r.account_id = ?)")
+                .params(processId, accountId).query(Integer.class).single();
+    }
+
+    int markAlertsRead(long processId, long accountId, Instant at) {
+        return jdbc.sql("INSERT INTO monitoring_alert_read (alert_id, account_id, read_at) SELECT id, ?, ? FROM monitoring_alert WHERE process_id = ? "
+                        + "ON CONFLICT DO NOTHING").params(accountId, ts(at), processId).update();
+    }
+
+    java.util.Optional<String> setting(String key) {
+        return jdbc.sql("SELECT value FROM installation_setting WHERE setting_key = ?").param(key).query(String.class).optional();
+    }
+
+    void setSetting(String key, String value) {
+        if (value == null) {
+            jdbc.sql("DELETE FROM installation_setting WHERE setting_key = ?").param(key).update();
+        } else {
+            jdbc.sql("INSERT INTO installation_setting (setting_key, value) VALUES (?, ?) ON CONFLICT (setting_key) DO UPDATE SET value = EXCLUDED.value")
+                    .params(key, value).update();
+        }
     }
 
     // --- claims

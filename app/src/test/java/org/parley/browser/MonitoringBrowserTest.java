@@ -2,16 +2,8 @@ package org.parley.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.AfterAll;
@@ -20,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.monitoring.Ceasefire;
 import org.parley.support.Chromium;
+import org.parley.support.WatchedBrowser;
 import org.parley.monitoring.Monitoring;
 import org.parley.process.Party;
 import org.parley.process.Process;
@@ -33,8 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Two observers report one shelling near the same place, in a real (headless) Chromium; the event shows as
  * corroborated by two observers; a verifier verifies it and attributes it; it appears as a violation of the
- * demo's general ceasefire on the map, in the compliance table and in the public view. Any console error or
- * Content Security Policy violation fails the test. It runs on its own fresh database, like
+ * demo's general ceasefire on the map, in the compliance table and in the public view. Any console error,
+ * Content Security Policy violation or failed request ({@link WatchedBrowser}) fails the test. It runs on its own fresh database, like
  * {@link NewcomerBrowserTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -43,7 +36,6 @@ class MonitoringBrowserTest {
 
     static final String PASSWORD = "demo-password-1";
     static final String PROCESS = "Dialogue on ending the war in Ukraine";
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
@@ -51,8 +43,7 @@ class MonitoringBrowserTest {
         registry.add("parley.data-dir", () -> dataDir);
     }
 
-    static Playwright playwright;
-    static Browser browser;
+    static WatchedBrowser browser;
 
     @LocalServerPort
     int port;
@@ -63,13 +54,9 @@ class MonitoringBrowserTest {
     @Autowired
     Monitoring monitoring;
 
-    final List<BrowserContext> contexts = new ArrayList<>();
-    final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-
     @BeforeAll
     static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        browser = new WatchedBrowser();
     }
 
     @AfterAll
@@ -77,44 +64,19 @@ class MonitoringBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
+    void closePages() {
+        browser.closePages();
     }
 
-    /** A browser of one's own (own cookies), watched for console errors and CSP violations. */
     Page browserOf(String who) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1280, 900));
-        context.setDefaultTimeout(60_000); // the machine is shared; pages wait for Leaflet and the boundaries
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) || m.text().contains("Content Security Policy")) {
-                problems.add(who + ": console " + m.type() + " on " + page.url() + ": " + m.text());
-            }
-        });
-        page.onPageError(e -> problems.add(who + ": page error on " + page.url() + ": " + e));
-        page.onRequestFailed(r -> {
-            if (r.failure() == null || !r.failure().contains("ERR_ABORTED")) {
-                problems.add(who + ": failed request " + r.url() + ": " + r.failure());
-            }
-        });
-        return page;
+        return browser.open(who);
     }
 
     Page signedIn(String email) {
-        Page page = browserOf(email);
-        page.navigate(base() + "/login");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(PASSWORD);
-        page.locator("main button[type=submit]").click();
-        page.waitForURL(base() + "/");
-        return page;
+        return browser.signedIn(base(), email, PASSWORD);
     }
 
     String base() {
@@ -218,10 +180,10 @@ class MonitoringBrowserTest {
         assertThat(publicPage.locator("h1").textContent()).isEqualTo("Моніторинг припинення вогню");
         screenshot(publicPage, "monitoring-dashboard-uk");
 
-        assertThat(problems).as("console errors and CSP violations").isEmpty();
+        assertThat(browser.problems()).as("console errors, CSP violations, failed requests").isEmpty();
     }
 
     private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        WatchedBrowser.screenshot(page, name);
     }
 }

@@ -68,6 +68,26 @@ public final class Web {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
+    /** Like {@link #post}, as multipart/form-data with one file ({@code fileField}) besides the fields. */
+    public Page postFile(String formPage, String action, String fileField, String fileName, byte[] content, String... fields) {
+        Matcher csrf = CSRF.matcher(get(formPage).body());
+        assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
+        String boundary = "parley" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("_csrf", csrf.group(1)));
+        all.addAll(java.util.List.of(fields));
+        for (int i = 0; i + 1 < all.size(); i += 2) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + all.get(i) + "\"\r\n\r\n" + all.get(i + 1) + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
     private HttpRequest.Builder request(String path) {
         String local = path.replaceFirst("#.*$", "");
         String url = local.startsWith("http") ? local : "http://localhost:" + port + local;
