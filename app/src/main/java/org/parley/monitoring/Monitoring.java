@@ -890,9 +890,7 @@ public class Monitoring {
                 "endsAt", saved.endsAt() == null ? null : saved.endsAt().toString(), "geography", saved.geography().name(),
                 "geometrySha256", saved.coordinates() == null ? null : sha256(saved.coordinates().toString()), "bufferKm", saved.bufferKm(),
                 "categories", covered.stream().map(Category::name).toList(), "allKinetic", c.kinetic())));
-        for (Event e : store.verifiedEvents(processId)) {
-            judge(saved, e, now, Role.MEDIATOR.name());
-        }
+        store.forEachVerified(processId, e -> judge(saved, e, now, Role.MEDIATOR.name()));
         return saved;
     }
 

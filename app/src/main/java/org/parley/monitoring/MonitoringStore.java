@@ -195,11 +195,14 @@ class MonitoringStore {
         return jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM monitoring_event e WHERE e.id = ?").param(id).query(event).optional();
     }
 
-    /** Open events of a process whose time span comes within {@code windowMinutes} of [from, to] and whose place is in the box. */
+    /**
+     * Open events of a process whose time span comes within {@code windowMinutes} of [from, to] and whose place is in the box:
+     * found in the covering index on process and time, then read.
+     */
     List<Event> candidates(long processId, Instant from, Instant to, int windowMinutes, double latMin, double latMax, double lonMin, double lonMax) {
-        return jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM monitoring_event e WHERE e.process_id = ? AND e.state IN ('REPORTED', 'CORROBORATED') "
-                        + "AND e.first_at <= ? AND e.first_at >= ? AND e.last_at >= ? "
-                        + "AND e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?")
+        return jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM monitoring_event e WHERE e.id IN (SELECT c.id FROM monitoring_event c "
+                        + "WHERE c.process_id = ? AND c.state IN ('REPORTED', 'CORROBORATED') AND c.first_at <= ? AND c.first_at >= ? AND c.last_at >= ? "
+                        + "AND c.latitude BETWEEN ? AND ? AND c.longitude BETWEEN ? AND ?)")
                 .params(processId, ts(to.plusSeconds(windowMinutes * 60L)), ts(from.minusSeconds(windowMinutes * 60L + 86_400L)),
                         ts(from.minusSeconds(windowMinutes * 60L)), latMin, latMax, lonMin, lonMax)
                 .query(event).list();
@@ -283,10 +286,15 @@ class MonitoringStore {
         return new Where(sql.toString(), params);
     }
 
+    /**
+     * The newest events of a filter: their ids from a covering index (every filter column is in one, so no row is read to
+     * test it), then those rows.
+     */
     List<Event> events(Where w, int limit) {
         List<Object> params = new ArrayList<>(w.params());
         params.add(limit);
-        return jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM monitoring_event e WHERE " + w.sql() + " ORDER BY e.first_at DESC, e.id DESC LIMIT ?")
+        return jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM monitoring_event e WHERE e.id IN (SELECT e.id FROM monitoring_event e WHERE " + w.sql()
+                        + " ORDER BY e.first_at DESC, e.id DESC LIMIT ?) ORDER BY e.first_at DESC, e.id DESC")
                 .params(params).query(event).list();
     }
 
@@ -531,9 +539,12 @@ class MonitoringStore {
                 .query((rs, n) -> new Object[]{longOrNull(rs, "party_id"), rs.getObject("day", LocalDate.class), rs.getInt(3)}).list();
     }
 
-    List<Event> verifiedEvents(long processId) {
-        return jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM monitoring_event e WHERE e.process_id = ? AND e.state = 'VERIFIED'")
-                .param(processId).query(event).list();
+    /** Every verified event of a process, one at a time (millions of them must not be held at once). */
+    void forEachVerified(long processId, java.util.function.Consumer<Event> action) {
+        try (var events = jdbc.sql("SELECT " + EVENT_COLUMNS + " FROM monitoring_event e WHERE e.process_id = ? AND e.state = 'VERIFIED'")
+                .param(processId).withFetchSize(1_000).query(event).stream()) {
+            events.forEach(action);
+        }
     }
 
     // --- helpers
