@@ -42,20 +42,6 @@ class MonitoringImportTest {
         observerToken = r.json().path("accessToken").asString();
     }
 
-    static Path sharedData(String file) {
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("real").resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            Path sibling = dir.resolve("../shared/data/real").resolve(file).normalize();
-            if (Files.isRegularFile(sibling)) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("cannot find the shared data file " + file);
-    }
-
     Api.Response upload(long pid, String format, byte[] body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/processes/" + pid
                         + "/monitoring/imports?format=" + format + "&fileName=test.csv"))
@@ -72,7 +58,7 @@ class MonitoringImportTest {
     void theRealUcdpFileImportsAllEventsWithTheirDeathsAndAgainAddsNothing() throws Exception {
         var p = Fixtures.smallProcess(api.asDemo("mediator"), "2014-01-01");
         MonitoringApiTest.serve(api.asDemo("mediator"), p.id(), "observer");
-        byte[] file = Files.readAllBytes(sharedData("ucdp-ged-ukraine-2014-2023.csv"));
+        byte[] file = Files.readAllBytes(MonitoringRealData.file("ucdp-ged-ukraine-2014-2023.csv"));
         JsonNode result = check(upload(p.id(), "UCDP_GED", file, observerToken), 201).json();
         assertThat(result.path("status").asString()).isEqualTo("DONE");
         assertThat(result.path("rowsRead").asInt()).isEqualTo(3883);
