@@ -90,8 +90,7 @@ class MonitoringFormsTest {
     @Test
     void aMediatorDefinesACeasefireOnTheFormWithItsScope() {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
-        MonitoringApiTest.serve(mediator, p.id(), "observer", "observer2");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String m = "/processes/" + p.id() + "/monitoring";
         Web web = as("mediator");
         Page noScope = web.post(m + "/ceasefires/new", m + "/ceasefires/new", "name", "", "startsAt", when(600), "geography", "POLYGON",
@@ -118,8 +117,7 @@ class MonitoringFormsTest {
     @Test
     void observersMergeAndSplitEventsOnTheEventPage() {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
-        MonitoringApiTest.serve(mediator, p.id(), "observer", "observer2");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String api = "/api/v1/processes/" + p.id() + "/monitoring";
         Instant t = Instant.now().minus(50, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         Api observer = Api.at(port).asDemo("observer");
@@ -162,8 +160,7 @@ class MonitoringFormsTest {
     @Test
     void anObserverAmendsTheirOwnReportAndAttachesAFileOnTheEventPageButNotOthers() {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
-        MonitoringApiTest.serve(mediator, p.id(), "observer", "observer2");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String api = "/api/v1/processes/" + p.id() + "/monitoring";
         Instant t = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         JsonNode report = check(Api.at(port).asDemo("observer").post(api + "/reports", MonitoringApiTest.report(MonitoringApiTest.uid("e"), t,
@@ -215,8 +212,7 @@ class MonitoringFormsTest {
     @Test
     void aFileImportedOnThePageShowsItsProgressAndItsRowErrors() throws Exception {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
-        MonitoringApiTest.serve(mediator, p.id(), "observer", "observer2");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String m = "/processes/" + p.id() + "/monitoring";
         Web web = as("mediator");
         assertThat(web.get(m + "/imports/new").body()).contains("UCDP GED (CSV)");
@@ -268,8 +264,7 @@ class MonitoringFormsTest {
     @Test
     void withdrawalFormsForEachRoleAndADiscrepancyFromASighting() {
         Api mediatorApi = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediatorApi, "2026-01-15");
-        MonitoringApiTest.serve(mediatorApi, p.id(), "observer", "observer2");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediatorApi);
         String m = "/processes/" + p.id() + "/monitoring";
         Web mediator = as("mediator");
         Page page = mediator.get(m + "/withdrawal");
@@ -299,8 +294,7 @@ class MonitoringFormsTest {
     @Test
     void theMediatorsAreNotifiedOfASpikeAndMarkItRead() {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
-        MonitoringApiTest.serve(mediator, p.id(), "observer", "observer2");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String api = "/api/v1/processes/" + p.id() + "/monitoring";
         Api observer = Api.at(port).asDemo("observer");
         Instant t = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);

@@ -69,8 +69,7 @@ class MonitoringSettingsTest {
 
     @Test
     void aCategoryAddedByAMediatorIsUsedByGroupingCeasefiresFiltersImportsAndExports() throws Exception {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
-        serve(mediator, p.id(), "observer", "observer2");
+        SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String url = base(p.id()) + "/categories";
 
         // Only the process's mediators add categories; every name is needed, the ACLED pair must be ACLED's, a code is taken once.
@@ -202,8 +201,7 @@ class MonitoringSettingsTest {
 
     @Test
     void theMediatorsSetTheGroupingDistanceAndWindowAndRegroupTheOpenEvents() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
-        serve(mediator, p.id(), "observer", "observer2");
+        SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String b = base(p.id());
         JsonNode defaults = check(api.get(b + "/settings"), 200).json();
         assertThat(defaults.path("groupKm").asDouble()).isEqualTo(2.0);
