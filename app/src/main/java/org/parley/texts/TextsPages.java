@@ -12,9 +12,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.parley.platform.ConflictException;
+import org.parley.platform.FormProblems;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.Role;
 import org.parley.platform.Viewer;
@@ -28,7 +30,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -116,6 +122,52 @@ class TextsPages {
         model.addAttribute("redline", texts.redline(pid, tid, a, b, null, Viewer.current()));
         return "texts/redline";
     }
+
+    // --- the whole draft at once
+
+    /** Big texts make big forms: a 300-clause draft has a few thousand fields. */
+    @InitBinder("form")
+    void bigForms(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(5000);
+    }
+
+    @GetMapping("/processes/{processId}/texts/{textId}/edit")
+    String editForm(@PathVariable("processId") long pid, @PathVariable("textId") long tid, Model model) {
+        NegotiatingText t = editable(pid, tid, model);
+        model.addAttribute("form", DraftForm.of(t));
+        return "texts/edit";
+    }
+
+    @PostMapping("/processes/{processId}/texts/{textId}/edit")
+    ModelAndView edit(@PathVariable("processId") long pid, @PathVariable("textId") long tid, @Valid @ModelAttribute("form") DraftForm form,
+                      BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        request.setAttribute(BACK, "/processes/" + pid + "/texts/" + tid + "/edit");
+        editable(pid, tid, model);
+        Draft draft = result.hasErrors() ? null : form.toDraft(result);
+        if (draft != null) {
+            try {
+                texts.save(pid, tid, draft, Viewer.current());
+                redirect.addFlashAttribute("notice", "texts.saved");
+                return new ModelAndView("redirect:/processes/" + pid + "/texts/" + tid);
+            } catch (InvalidInputException e) {
+                FormProblems.addTo(result, e);
+            }
+        }
+        form.withEmptyRows();
+        return withStatus("texts/edit", HttpStatus.BAD_REQUEST);
+    }
+
+    /** The draft for the whole-text form: the mediator's, and only while it is a draft. */
+    private NegotiatingText editable(long pid, long tid, Model model) {
+        processes.requireMediator(pid, Viewer.current());
+        NegotiatingText t = textModel(pid, tid, model);
+        if (t.adopted()) {
+            throw new ConflictException("texts.adopted.readOnly");
+        }
+        return t;
+    }
+
+    // --- one change at a time
 
     @PostMapping("/processes/{processId}/texts/{textId}/articles")
     ModelAndView addArticle(@PathVariable("processId") long pid, @PathVariable("textId") long tid,
@@ -223,7 +275,10 @@ class TextsPages {
                          @RequestParam(name = "body", defaultValue = "") String body, Model model, HttpServletRequest request,
                          RedirectAttributes redirect) {
         Comment.Input input = new Comment.Input(clauseId, body);
-        return act(pid, tid, "comment", Map.of("body", body), model, request, redirect, "texts.comment.added",
+        Map<String, Object> submitted = new LinkedHashMap<>();
+        submitted.put("body", body);
+        submitted.put("clauseId", clauseId);
+        return act(pid, tid, "comment", submitted, model, request, redirect, "texts.comment.added",
                 () -> attempt(input, () -> texts.comment(pid, tid, input, Viewer.current())));
     }
 
@@ -370,6 +425,7 @@ class TextsPages {
             model.addAttribute("ownPositions", ownByClause);
             model.addAttribute("otherPositions", sharedByClause);
             model.addAttribute("comments", texts.comments(pid, tid, viewer));
+            model.addAttribute("clauseNumbers", t.clauses().stream().collect(Collectors.toMap(Clause::id, Clause::number)));
             model.addAttribute("versions", texts.versions(pid, tid, viewer).reversed());
             if (mediator) {
                 model.addAttribute("matrix", texts.matrix(pid, tid, viewer));
