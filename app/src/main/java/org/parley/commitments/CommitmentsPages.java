@@ -15,6 +15,7 @@ import org.parley.platform.InvalidInputException;
 import org.parley.platform.Viewer;
 import org.parley.roadmap.Roadmap;
 import org.parley.texts.NegotiatingText;
+import org.parley.texts.PageSupport;
 import org.parley.texts.Texts;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -157,7 +158,7 @@ class CommitmentsPages {
     private ModelAndView level(long pid, long cid, String form, LevelInput input, Model model, HttpServletRequest request,
                                RedirectAttributes redirect) {
         request.setAttribute(PageSupport.BACK, "/processes/" + pid + "/commitments/" + cid);
-        List<String> problems = pages.validate(input);
+        List<String> problems = pages.validate(input, "commitments");
         if (problems.isEmpty()) {
             try {
                 if (form.equals("report")) {
@@ -168,7 +169,7 @@ class CommitmentsPages {
                 redirect.addFlashAttribute("notice", "commitments." + form + ".done");
                 return new ModelAndView("redirect:/processes/" + pid + "/commitments/" + cid + "#history");
             } catch (InvalidInputException e) {
-                problems = pages.messagesOf(e);
+                problems = pages.messagesOf(e, "commitments");
             }
         }
         commitmentModel(pid, cid, model);
@@ -188,7 +189,7 @@ class CommitmentsPages {
     // --- models
 
     private void listModel(long pid, Commitments.By by, Theme theme, Long textId, Long partyId, Model model) {
-        pages.process(pid, model);
+        process(pid, model);
         Viewer viewer = Viewer.current();
         List<Commitment> all = commitments.list(pid, viewer);
         model.addAttribute("commitments", all);
@@ -209,6 +210,12 @@ class CommitmentsPages {
         anchors(pid, all, model);
     }
 
+    private void process(long pid, Model model) {
+        pages.process(pid, model);
+        model.addAttribute("themes", Theme.values());
+        model.addAttribute("deadlineKinds", DeadlineKind.values());
+    }
+
     /** What a deadline may count from: the commitments, the roadmap's milestones and the process's events. */
     private void anchors(long pid, List<Commitment> visible, Model model) {
         model.addAttribute("anchorCommitments", visible);
@@ -217,7 +224,7 @@ class CommitmentsPages {
     }
 
     private Commitment commitmentModel(long pid, long cid, Model model) {
-        pages.process(pid, model);
+        process(pid, model);
         Viewer viewer = Viewer.current();
         Commitment c = commitments.get(pid, cid, viewer);
         model.addAttribute("commitment", c);

@@ -10,8 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.parley.platform.ConflictException;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.Viewer;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
+import org.parley.texts.PageSupport;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,13 +32,11 @@ class DeadlineEventsPages {
     private final DeadlineEvents events;
     private final Commitments commitments;
     private final PageSupport pages;
-    private final MessageSource messages;
 
-    DeadlineEventsPages(DeadlineEvents events, Commitments commitments, PageSupport pages, MessageSource messages) {
+    DeadlineEventsPages(DeadlineEvents events, Commitments commitments, PageSupport pages) {
         this.events = events;
         this.commitments = commitments;
         this.pages = pages;
-        this.messages = messages;
     }
 
     @GetMapping("/processes/{processId}/deadline-events")
@@ -79,7 +76,7 @@ class DeadlineEventsPages {
     private ModelAndView attempt(long pid, String form, Map<String, Object> submitted, Object input, Model model, HttpServletRequest request,
                                  RedirectAttributes redirect, String notice, Runnable action) {
         request.setAttribute(PageSupport.BACK, "/processes/" + pid + "/deadline-events");
-        List<String> problems = pages.validate(input);
+        List<String> problems = pages.validate(input, "commitments");
         HttpStatus status = HttpStatus.BAD_REQUEST;
         if (problems.isEmpty()) {
             try {
@@ -87,9 +84,9 @@ class DeadlineEventsPages {
                 redirect.addFlashAttribute("notice", notice);
                 return new ModelAndView("redirect:/processes/" + pid + "/deadline-events#" + form);
             } catch (InvalidInputException e) {
-                problems = pages.messagesOf(e);
+                problems = pages.messagesOf(e, "commitments");
             } catch (ConflictException e) {
-                problems = List.of(messages.getMessage(e.getMessage(), e.args(), e.getMessage(), LocaleContextHolder.getLocale()));
+                problems = List.of(pages.message(e.getMessage(), e.args()));
                 status = HttpStatus.CONFLICT;
             }
         }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import org.parley.platform.FormProblems;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.Viewer;
+import org.parley.texts.PageSupport;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -106,8 +107,9 @@ class PlanPages {
         return item;
     }
 
-    /** The commitments (and through them the indicators) a row may stand beside. */
+    /** The commitments (and through them the indicators) a row may stand beside, and the tables it may be in. */
     private void links(long pid, Model model) {
+        model.addAttribute("planKinds", PlanKind.values());
         List<Commitment> visible = commitments.list(pid, Viewer.current());
         model.addAttribute("commitmentList", visible);
         model.addAttribute("commitmentById", visible.stream().collect(Collectors.toMap(Commitment::id, Function.identity())));

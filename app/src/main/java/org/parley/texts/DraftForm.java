@@ -59,7 +59,7 @@ public class DraftForm {
             articles.add(new ArticleRow(null, NEW, "", null));
         }
         for (ArticleRow a : articles) {
-            if (clauses.stream().noneMatch(c -> c.id == null && a.key.equals(c.article))) {
+            if (clauses.stream().noneMatch(c -> c.getId() == null && a.key.equals(c.article))) {
                 clauses.add(new ClauseRow(null, a.key, null, ""));
             }
         }
@@ -92,7 +92,7 @@ public class DraftForm {
         for (int i = 0; i < articles.size(); i++) {
             ArticleRow a = articles.get(i);
             boolean blank = a.heading == null || a.heading.isBlank();
-            if (a.remove || (a.id == null && blank)) {
+            if (a.isRemove() || (a.getId() == null && blank)) {
                 continue;
             }
             if (blank) {
@@ -105,7 +105,7 @@ public class DraftForm {
         for (int i = 0; i < clauses.size(); i++) {
             ClauseRow c = clauses.get(i);
             boolean blank = c.body == null || c.body.isBlank();
-            if (c.remove || (c.id == null && blank)) {
+            if (c.isRemove() || (c.getId() == null && blank)) {
                 continue;
             }
             if (blank) {
@@ -126,106 +126,83 @@ public class DraftForm {
         if (errors.hasErrors()) {
             return null;
         }
-        Comparator<Row> typed = Comparator.comparing((Row r) -> r.order() == null ? Integer.MAX_VALUE : r.order()).thenComparing(Row::index);
         List<DraftArticle> out = new ArrayList<>();
-        kept.values().stream().sorted(typed).forEach(a -> out.add(new DraftArticle(a.id, a.heading,
-                byArticle.getOrDefault(a.key, List.of()).stream().sorted(typed)
-                        .map(c -> new DraftClause(c.id, c.body, c.alternatives.stream()
+        kept.values().stream().sorted(Row.TYPED).forEach(a -> out.add(new DraftArticle(a.getId(), a.heading,
+                byArticle.getOrDefault(a.key, List.of()).stream().sorted(Row.TYPED)
+                        .map(c -> new DraftClause(c.getId(), c.body, c.alternatives.stream()
                                 .filter(x -> !x.remove && x.body != null && !x.body.isBlank())
                                 .map(x -> new Alternative(x.body, x.partyId)).toList()))
                         .toList())));
         return new Draft(title, preamble, out, reason);
     }
 
-    /** What articles and clauses are sorted by. */
-    private interface Row {
-        Integer order();
+    /** What articles and clauses have alike: an id (null for a new one), the order typed, the box to remove it. */
+    public abstract static class Row {
+        Long id;
+        Integer order;
+        boolean remove;
+        int index;
 
-        int index();
+        Row() {
+        }
+
+        Row(Long id, Integer order) {
+            this.id = id;
+            this.order = order;
+        }
+
+        /** Sorted by the order typed; rows without one keep their place, after the numbered ones. */
+        static final Comparator<Row> TYPED = Comparator.comparing((Row r) -> r.order == null ? Integer.MAX_VALUE : r.order)
+                .thenComparing(r -> r.index);
+
+        public Long getId() { return id; }
+        public void setId(Long id) { this.id = id; }
+        public Integer getOrder() { return order; }
+        public void setOrder(Integer order) { this.order = order; }
+        public boolean isRemove() { return remove; }
+        public void setRemove(boolean remove) { this.remove = remove; }
     }
 
-    public static class ArticleRow implements Row {
-        private Long id;
+    public static class ArticleRow extends Row {
         private String key;
         @Size(max = 500)
         private String heading;
-        private Integer order;
-        private boolean remove;
-        private int index;
 
         public ArticleRow() {
         }
 
         ArticleRow(Long id, String key, String heading, Integer order) {
-            this.id = id;
+            super(id, order);
             this.key = key;
             this.heading = heading;
-            this.order = order;
         }
 
-        @Override
-        public Integer order() {
-            return order;
-        }
-
-        @Override
-        public int index() {
-            return index;
-        }
-
-        public Long getId() { return id; }
-        public void setId(Long id) { this.id = id; }
         public String getKey() { return key; }
         public void setKey(String key) { this.key = key; }
         public String getHeading() { return heading; }
         public void setHeading(String heading) { this.heading = heading; }
-        public Integer getOrder() { return order; }
-        public void setOrder(Integer order) { this.order = order; }
-        public boolean isRemove() { return remove; }
-        public void setRemove(boolean remove) { this.remove = remove; }
     }
 
-    public static class ClauseRow implements Row {
-        private Long id;
+    public static class ClauseRow extends Row {
         private String article;
-        private Integer order;
         @Size(max = 8000)
         private String body;
-        private boolean remove;
         @Valid
         private List<AlternativeRow> alternatives = new ArrayList<>();
-        private int index;
 
         public ClauseRow() {
         }
 
         ClauseRow(Long id, String article, Integer order, String body) {
-            this.id = id;
+            super(id, order);
             this.article = article;
-            this.order = order;
             this.body = body;
         }
 
-        @Override
-        public Integer order() {
-            return order;
-        }
-
-        @Override
-        public int index() {
-            return index;
-        }
-
-        public Long getId() { return id; }
-        public void setId(Long id) { this.id = id; }
         public String getArticle() { return article; }
         public void setArticle(String article) { this.article = article; }
-        public Integer getOrder() { return order; }
-        public void setOrder(Integer order) { this.order = order; }
         public String getBody() { return body; }
         public void setBody(String body) { this.body = body; }
-        public boolean isRemove() { return remove; }
-        public void setRemove(boolean remove) { this.remove = remove; }
         public List<AlternativeRow> getAlternatives() { return alternatives; }
         public void setAlternatives(List<AlternativeRow> alternatives) { this.alternatives = alternatives; }
     }

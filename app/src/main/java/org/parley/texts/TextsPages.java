@@ -4,28 +4,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.parley.platform.ConflictException;
 import org.parley.platform.FormProblems;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.Role;
 import org.parley.platform.Viewer;
-import org.parley.process.Party;
 import org.parley.process.Process;
 import org.parley.process.Processes;
-import org.parley.process.Track;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -49,18 +41,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TextsPages {
 
-    private static final String BACK = "org.parley.platform.web.Ui.back";
+    private static final String BACK = PageSupport.BACK;
 
     private final Texts texts;
     private final Processes processes;
-    private final MessageSource messages;
-    private final Validator validator;
+    private final PageSupport pages;
 
-    TextsPages(Texts texts, Processes processes, MessageSource messages, Validator validator) {
+    TextsPages(Texts texts, Processes processes, PageSupport pages) {
         this.texts = texts;
         this.processes = processes;
-        this.messages = messages;
-        this.validator = validator;
+        this.pages = pages;
     }
 
     // --- the list
@@ -95,7 +85,7 @@ class TextsPages {
             listModel(pid, model);
             model.addAttribute("submitted", submitted);
             model.addAttribute("problems", p.messages);
-            return withStatus("texts/list", p.status);
+            return PageSupport.withStatus("texts/list", p.status);
         }
     }
 
@@ -154,7 +144,7 @@ class TextsPages {
             }
         }
         form.withEmptyRows();
-        return withStatus("texts/edit", HttpStatus.BAD_REQUEST);
+        return PageSupport.withStatus("texts/edit", HttpStatus.BAD_REQUEST);
     }
 
     /** The draft for the whole-text form: the mediator's, and only while it is a draft. */
@@ -347,16 +337,14 @@ class TextsPages {
         model.addAttribute("failedForm", form);
         model.addAttribute("submitted", submitted);
         model.addAttribute("problems", p.messages);
-        return withStatus("texts/text", p.status);
+        return PageSupport.withStatus("texts/text", p.status);
     }
 
     /** Bean-validates the input as the API would, then runs the service call. */
     private <T> T attempt(Object input, Supplier<T> call) {
-        Set<ConstraintViolation<Object>> violations = validator.validate(input);
+        List<String> violations = pages.validate(input, "texts");
         if (!violations.isEmpty()) {
-            List<String> out = violations.stream()
-                    .map(v -> label(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
-            throw new Problems(HttpStatus.BAD_REQUEST, out);
+            throw new Problems(HttpStatus.BAD_REQUEST, violations);
         }
         try {
             return call.get();
@@ -372,18 +360,12 @@ class TextsPages {
         });
     }
 
-    private String label(String path) {
-        String field = path.replaceAll(".*\\.", "").replaceAll("\\[.*", "");
-        return messages.getMessage("texts.field." + field, null, field, LocaleContextHolder.getLocale());
-    }
-
     private List<String> messagesOf(InvalidInputException e) {
-        return e.problems().stream().map(p -> label(p.field() == null ? "" : p.field()) + ": " + message(p.code(), p.args())).toList();
+        return pages.messagesOf(e, "texts");
     }
 
     private String message(String code, Object[] args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(code, args, code, locale);
+        return pages.message(code, args);
     }
 
     /** A failed form's messages and status. */
@@ -438,15 +420,7 @@ class TextsPages {
     }
 
     private Process processModel(long pid, Model model) {
-        Process process = processes.get(pid);
-        model.addAttribute("process", process);
-        model.addAttribute("canEdit", processes.mediates(pid, Viewer.current()));
-        List<Party> parties = processes.parties(pid);
-        model.addAttribute("partyList", parties);
-        model.addAttribute("partyById", parties.stream().collect(Collectors.toMap(Party::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
-        List<Track> tracks = processes.tracks(pid);
-        model.addAttribute("trackList", tracks);
-        model.addAttribute("trackById", tracks.stream().collect(Collectors.toMap(Track::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+        Process process = pages.process(pid, model);
         model.addAttribute("stances", Stance.values());
         model.addAttribute("visibilities", TextVisibility.values());
         return process;
@@ -473,11 +447,5 @@ class TextsPages {
                             return c.id() == target.id() ? change.apply(d) : d;
                         }).toList()))
                 .toList(), reason);
-    }
-
-    private static ModelAndView withStatus(String view, HttpStatus status) {
-        ModelAndView mv = new ModelAndView(view);
-        mv.setStatus(status);
-        return mv;
     }
 }

@@ -1,4 +1,4 @@
-package org.parley.commitments;
+package org.parley.texts;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,14 +20,15 @@ import org.springframework.ui.Model;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * What the commitments, plan and event pages share: the process with its parties and tracks in the model, and the
- * problems of a form typed as request parameters, as messages in the reader's language (labelled by field).
+ * What the pages of texts and of the commitments made from them share (as they share the sub-navigation): the process
+ * with its parties and tracks in the model, and the problems of a form as messages in the reader's language, each
+ * labelled by its field ({@code <feature>.field.<name>}).
  */
 @Component
-class PageSupport {
+public class PageSupport {
 
     /** The request attribute naming the page the language switch returns to after a POST. */
-    static final String BACK = "org.parley.platform.web.Ui.back";
+    public static final String BACK = "org.parley.platform.web.Ui.back";
 
     private final Processes processes;
     private final MessageSource messages;
@@ -39,7 +40,7 @@ class PageSupport {
         this.validator = validator;
     }
 
-    Process process(long pid, Model model) {
+    public Process process(long pid, Model model) {
         Process process = processes.get(pid);
         model.addAttribute("process", process);
         model.addAttribute("canEdit", processes.mediates(pid, Viewer.current()));
@@ -49,32 +50,32 @@ class PageSupport {
         List<Track> tracks = processes.tracks(pid);
         model.addAttribute("trackList", tracks);
         model.addAttribute("trackById", tracks.stream().collect(Collectors.toMap(Track::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
-        model.addAttribute("themes", Theme.values());
-        model.addAttribute("deadlineKinds", DeadlineKind.values());
-        model.addAttribute("planKinds", PlanKind.values());
         return process;
     }
 
-    void requireMediator(long pid) {
+    public void requireMediator(long pid) {
         processes.requireMediator(pid, Viewer.current());
     }
 
     /** Bean validation of a command, as the API would answer it. */
-    List<String> validate(Object input) {
-        return validator.validate(input).stream().map(v -> label(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
+    public List<String> validate(Object input, String feature) {
+        return validator.validate(input).stream().map(v -> label(feature, v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
     }
 
-    List<String> messagesOf(InvalidInputException e) {
-        return e.problems().stream().map(p -> label(p.field() == null ? "" : p.field()) + ": "
-                + messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).toList();
+    public List<String> messagesOf(InvalidInputException e, String feature) {
+        return e.problems().stream().map(p -> label(feature, p.field() == null ? "" : p.field()) + ": " + message(p.code(), p.args())).toList();
     }
 
-    private String label(String path) {
+    public String message(String code, Object[] args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+
+    private String label(String feature, String path) {
         String field = path.replaceAll(".*\\.", "").replaceAll("\\[.*", "");
-        return messages.getMessage("commitments.field." + field, null, field, LocaleContextHolder.getLocale());
+        return messages.getMessage(feature + ".field." + field, null, field, LocaleContextHolder.getLocale());
     }
 
-    static ModelAndView withStatus(String view, HttpStatus status) {
+    public static ModelAndView withStatus(String view, HttpStatus status) {
         ModelAndView mv = new ModelAndView(view);
         mv.setStatus(status);
         return mv;
