@@ -216,8 +216,11 @@ class CommitmentsPages {
         model.addAttribute("deadlineKinds", DeadlineKind.values());
     }
 
-    /** What a deadline may count from: the commitments, the roadmap's milestones and the process's events. */
+    /** What a deadline may count from, for the mediator's forms: the commitments, the roadmap's milestones and the process's events. */
     private void anchors(long pid, List<Commitment> visible, Model model) {
+        if (!Boolean.TRUE.equals(model.getAttribute("canEdit"))) {
+            return;
+        }
         model.addAttribute("anchorCommitments", visible);
         model.addAttribute("milestones", roadmap.milestones(pid));
         model.addAttribute("deadlineEvents", events.list(pid));

@@ -122,6 +122,16 @@ class TextsBrowserTest {
         }
         long withdrawal = ids.get(1);
 
+        // The whole draft in one form: the preamble reworded, saved as a new version with its reason.
+        mediator.locator("#edit-draft").click();
+        mediator.waitForURL("**/edit");
+        mediator.getByLabel("Preamble").fill("The parties, determined to end the hostilities, agree as follows.");
+        mediator.locator("#reason").fill("Preamble agreed at the first session");
+        WatchedBrowser.screenshot(mediator, "texts-whole-draft-en");
+        mediator.waitForNavigation(() -> mediator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version")).click());
+        assertThat(mediator.locator(".preamble").textContent()).isEqualTo("The parties, determined to end the hostilities, agree as follows.");
+        assertThat(mediator.locator(".clause").count()).isEqualTo(3);
+
         // One bracket: Ukraine proposes 15 km, Russia 30 km.
         for (String[] alt : List.of(new String[] {"15 km", "UA"}, new String[] {"30 km", "RU"})) {
             openTools(mediator, withdrawal);
@@ -208,6 +218,14 @@ class TextsBrowserTest {
         assertThat(last.locator(".reported").textContent()).isEqualTo("1.00");
         assertThat(last.locator(".verified").textContent()).isEqualTo("0.50");
         WatchedBrowser.screenshot(observer, "barometer-en");
+
+        // The events deadlines count from, and the plan's tables beside what is measured.
+        observer.locator(".texts-subnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Events")).click();
+        assertThat(observer.locator("h1").textContent()).isEqualTo("Events deadlines count from");
+        WatchedBrowser.screenshot(observer, "deadline-events-en");
+        observer.locator(".texts-subnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("The plan")).click();
+        assertThat(observer.locator("#plan-OBJECTIVE").textContent()).contains("Reduce military escalations", "Heavy weapons withdrawn");
+        WatchedBrowser.screenshot(observer, "plan-en");
 
         assertThat(browser.problems()).as("console errors and CSP violations").isEmpty();
     }

@@ -113,7 +113,7 @@ class ConfidentialityTest {
         assertThat(publicPages).contains("/processes/" + t.processId() + "/texts", "/processes/" + t.processId() + "/commitments",
                 "/processes/" + t.processId() + "/plan", "/processes/" + t.processId() + "/texts/" + conf,
                 "/processes/" + t.processId() + "/deadline-events");
-        apiSweep(t, t.api().anonymous(), open, conf, commitment, secretsFromPublic);
+        apiSweep(t, t.api().anonymous(), open, conf, commitment, planItem, event, secretsFromPublic);
         // The public's plan keeps the row but not its link to what it may not see.
         JsonNode row = check(t.api().anonymous().get("/api/v1/processes/" + t.processId() + "/plan/" + planItem), 200).json();
         assertThat(row.path("commitmentIds")).isEmpty();
@@ -123,10 +123,10 @@ class ConfidentialityTest {
         Web partyA = new Web(port, "en").signIn(t.emailA(), "a-long-password-1");
         Set<String> aPages = crawl(t.processId(), path -> partyA.get(path).body(), secretsFromA);
         assertThat(aPages).contains("/processes/" + t.processId() + "/texts/" + open);
-        apiSweep(t, t.delegateA(), open, conf, commitment, secretsFromA);
+        apiSweep(t, t.delegateA(), open, conf, commitment, planItem, event, secretsFromA);
         // A party outside the table and an observer: never B's position, never the confidential text.
-        apiSweep(t, t.delegateC(), open, conf, commitment, secretsFromPublic);
-        apiSweep(t, t.observer(), open, conf, commitment, List.of(position, clauseSecret));
+        apiSweep(t, t.delegateC(), open, conf, commitment, planItem, event, secretsFromPublic);
+        apiSweep(t, t.observer(), open, conf, commitment, planItem, event, List.of(position, clauseSecret));
         // The observer may see the confidential commitment (observers verify it), yet never B's position on a page.
         Web observer = new Web(port, "en").signIn("observer@demo.parley", org.parley.support.ParleyTest.DEMO_PASSWORD);
         crawl(t.processId(), path -> observer.get(path).body(), List.of(position));
@@ -174,10 +174,10 @@ class ConfidentialityTest {
         return seen;
     }
 
-    private void apiSweep(Table t, Api api, long open, long conf, long commitment, List<String> secrets) {
+    private void apiSweep(Table t, Api api, long open, long conf, long commitment, long planItem, long event, List<String> secrets) {
         String p = "/api/v1/processes/" + t.processId();
         List<String> paths = new ArrayList<>(List.of(p + "/texts", p + "/commitments", p + "/commitments/" + commitment + "/measurements",
-                p + "/deadline-events", p + "/commitment-rollups?by=TEXT",
+                p + "/deadline-events", p + "/deadline-events/" + event, p + "/plan/" + planItem, p + "/commitment-rollups?by=TEXT",
                 p + "/commitment-rollups?by=THEME", p + "/commitment-rollups?by=PARTY", p + "/commitment-rollups.csv?by=TEXT",
                 p + "/commitment-barometer", p + "/commitment-barometer.csv", p + "/plan", p + "/commitments/" + commitment,
                 p + "/commitments/" + commitment + "/history", "/api/v1/record/facts?subject=text/" + open,
