@@ -16,5 +16,5 @@ CREATE TABLE citizen_pass (
     expires_at       TIMESTAMPTZ,
     revoked_at       TIMESTAMPTZ
 );
-CREATE INDEX citizen_pass_ip_idx ON citizen_pass (ip, created_at);
-CREATE INDEX citizen_pass_email_idx ON citizen_pass (email_norm, created_at);
+CREATE INDEX citizen_pass_ip_idx ON citizen_pass (process_id, ip, created_at);
+CREATE INDEX citizen_pass_email_idx ON citizen_pass (process_id, email_norm, created_at);

@@ -15,4 +15,4 @@ CREATE TABLE citizen_feedback (
     updated_at   TIMESTAMPTZ NOT NULL,
     UNIQUE (process_id, item_kind, item_id, person_key)
 );
-CREATE INDEX citizen_feedback_ip_idx ON citizen_feedback (ip, updated_at);
+CREATE INDEX citizen_feedback_ip_idx ON citizen_feedback (process_id, ip, updated_at);

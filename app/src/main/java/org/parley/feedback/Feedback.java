@@ -54,8 +54,8 @@ public class Feedback {
         }
         Instant now = clock.instant();
         String source = ip == null ? "" : ip;
-        int recent = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM citizen_feedback WHERE ip = ? AND updated_at >= ? LIMIT ?) r")
-                .params(source, now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC), PER_IP_PER_HOUR).query(Integer.class).single();
+        int recent = jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM citizen_feedback WHERE process_id = ? AND ip = ? AND updated_at >= ? LIMIT ?) r")
+                .params(processId, source, now.minus(Duration.ofHours(1)).atOffset(ZoneOffset.UTC), PER_IP_PER_HOUR).query(Integer.class).single();
         if (recent >= PER_IP_PER_HOUR) {
             throw new TooManyRequestsException("feedback.rateLimited");
         }

@@ -133,7 +133,7 @@ public class Forums {
         Instant now = clock.instant();
         long threadId = store.insertThread(processId, t.subjectKind(), t.subjectId(), title, language, now);
         store.insertPost(threadId, author, body, language, now);
-        if (t.follow()) {
+        if (t.following()) {
             follow(threadId, author);
         }
         return threadId;
@@ -147,7 +147,7 @@ public class Forums {
         Instant now = clock.instant();
         long postId = store.insertPost(threadId, author, body, language(p.language()), now);
         store.touch(threadId, now);
-        if (p.follow()) {
+        if (p.following()) {
             follow(threadId, author);
         }
         notifyFollowers(thread, author, body, postId);

@@ -58,7 +58,7 @@ class HearingStore {
                 INSERT INTO hearing (process_id, title, agenda, starts_at, place, online_url, party_id, capacity, waiting_list, consultation_id,
                     petition_ids, status, created_at, created_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::bigint[], 'SCHEDULED', ?, ?) RETURNING id""")
-                .params(processId, title, agenda, odt(h.startsAt()), place, url, h.partyId(), h.capacity(), h.waitingList(), h.consultationId(),
+                .params(processId, title, agenda, odt(h.startsAt()), place, url, h.partyId(), h.capacity(), h.keepsWaitingList(), h.consultationId(),
                         "{" + String.join(",", petitions.stream().map(String::valueOf).toList()) + "}", odt(now), account)
                 .query(Long.class).single();
     }

@@ -15,6 +15,11 @@ import jakarta.validation.constraints.Size;
  */
 public record NewHearing(@NotBlank @Size(max = 200) String title, @NotBlank @Size(max = 10_000) String agenda, @NotNull Instant startsAt,
                          @Size(max = 300) String place, @Size(max = 500) String onlineUrl, Long partyId,
-                         @Min(1) @Max(100_000) int capacity, boolean waitingList, Long consultationId,
+                         @NotNull @Min(1) @Max(100_000) Integer capacity, Boolean waitingList, Long consultationId,
                          @Size(max = 50) List<Long> petitionIds) {
+
+    /** Whether a full hearing keeps a waiting list (the default) rather than refusing. */
+    public boolean keepsWaitingList() {
+        return !Boolean.FALSE.equals(waitingList);
+    }
 }

@@ -15,7 +15,9 @@ class CitizenPassRules implements EndpointRules {
     @Override
     public void api(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         rules.requestMatchers(POST, "/api/v1/processes/*/citizen-passes", "/api/v1/citizen-passes/confirm",
-                "/api/v1/citizen-passes/revoke").permitAll();
+                "/api/v1/citizen-passes/revoke").permitAll()
+                // the moderators' alerts on trending sources (PetitionAlerts): reading them too is the mediator's
+                .requestMatchers(GET, "/api/v1/processes/*/petition-alerts").hasRole(org.parley.platform.Role.MEDIATOR.name());
     }
 
     @Override

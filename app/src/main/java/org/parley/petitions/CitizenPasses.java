@@ -96,7 +96,7 @@ public class CitizenPasses {
         Instant now = clock.instant();
         Instant hourAgo = now.minus(Duration.ofHours(1));
         String source = ip == null ? "" : ip;
-        if (recent("ip", source, hourAgo) >= PER_IP_PER_HOUR || recent("email_norm", norm, hourAgo) >= PER_EMAIL_PER_HOUR) {
+        if (recent(processId, "ip", source, hourAgo) >= PER_IP_PER_HOUR || recent(processId, "email_norm", norm, hourAgo) >= PER_EMAIL_PER_HOUR) {
             throw new TooManyRequestsException("citizens.pass.rateLimited");
         }
         String token = Petitions.newToken();
@@ -109,9 +109,10 @@ public class CitizenPasses {
                 text("citizens.pass.mail.body", cleanName, process.name(), links.absolute("/citizens/pass?t=" + token)));
     }
 
-    private int recent(String column, String value, Instant since) {
-        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM citizen_pass WHERE " + column + " = ? AND created_at >= ? LIMIT 50) r")
-                .params(value, PetitionStore.odt(since)).query(Integer.class).single();
+    /** Links asked for in this process from one address (or for one email) since a moment, counted no further than needed. */
+    private int recent(long processId, String column, String value, Instant since) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM citizen_pass WHERE process_id = ? AND " + column + " = ? AND created_at >= ? LIMIT 50) r")
+                .params(processId, value, PetitionStore.odt(since)).query(Integer.class).single();
     }
 
     /** Whether a mailed link is still waiting to be confirmed (the confirmation page shows its button only then). */
