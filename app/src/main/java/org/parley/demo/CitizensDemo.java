@@ -3,7 +3,6 @@ package org.parley.demo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -30,8 +29,6 @@ import org.parley.petitions.CitizenPasses;
 import org.parley.petitions.Participant;
 import org.parley.petitions.Petition;
 import org.parley.petitions.Petitions;
-import org.parley.platform.Accounts;
-import org.parley.platform.Role;
 import org.parley.platform.Viewer;
 import org.parley.process.Process;
 import org.parley.process.Processes;
@@ -42,9 +39,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The citizens' side of the demo, loaded once as people would make it: three citizens prove their emails
@@ -58,13 +53,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CitizensDemo implements ApplicationRunner {
 
     static final String MARKER = "demo.citizens.loaded";
-    private static final long LOCK = 0x5041524c4559L; // DemoLoader's lock
     private static final Pattern TOKEN = Pattern.compile("[?&]t=([A-Za-z0-9_-]+)");
     private static final Logger log = LoggerFactory.getLogger(CitizensDemo.class);
 
     private final boolean enabled;
+    private final DemoOnce once;
     private final Processes processes;
-    private final Accounts accounts;
     private final CitizenPasses passes;
     private final Petitions petitions;
     private final Forums forums;
@@ -73,16 +67,14 @@ class CitizensDemo implements ApplicationRunner {
     private final Roadmap roadmap;
     private final Commitments commitments;
     private final Consultations consultations;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
-    CitizensDemo(@Value("${parley.demo.enabled:true}") boolean enabled, Processes processes, Accounts accounts, CitizenPasses passes,
+    CitizensDemo(@Value("${parley.demo.enabled:true}") boolean enabled, DemoOnce once, Processes processes, CitizenPasses passes,
                  Petitions petitions, Forums forums, Hearings hearings, Feedback feedback, Roadmap roadmap, Commitments commitments,
-                 Consultations consultations, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+                 Consultations consultations, Clock clock) {
         this.enabled = enabled;
+        this.once = once;
         this.processes = processes;
-        this.accounts = accounts;
         this.passes = passes;
         this.petitions = petitions;
         this.forums = forums;
@@ -91,31 +83,12 @@ class CitizensDemo implements ApplicationRunner {
         this.roadmap = roadmap;
         this.commitments = commitments;
         this.consultations = consultations;
-        this.jdbc = jdbc;
-        this.tx = tx;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
-            return;
-        }
-        Boolean loaded = tx.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
-            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM installation_setting WHERE setting_key = ?)").param(MARKER).query(Boolean.class).single()) {
-                return false;
-            }
-            Process process = processes.all().stream().filter(p -> p.name().equals("Dialogue on ending the war in Ukraine")).findFirst().orElse(null);
-            var mediator = accounts.findByEmail("mediator@demo.parley").orElse(null);
-            if (process == null || mediator == null) {
-                return false;
-            }
-            load(process, new Viewer(mediator.id(), mediator.email(), mediator.displayName(), Role.MEDIATOR, null));
-            jdbc.sql("INSERT INTO installation_setting (setting_key, value) VALUES (?, ?)").params(MARKER, LocalDate.now(clock).toString()).update();
-            return true;
-        });
-        if (Boolean.TRUE.equals(loaded)) {
+        if (enabled && once.load(MARKER, this::load)) {
             log.info("Loaded the demo forums, hearings and feedback");
         }
     }

@@ -8,7 +8,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.stereotype.Component;
 
-/** Citizen passes are how people without an account prove an email: every step is public. */
+/**
+ * Citizen passes are how people without an account prove an email: every step is public. Also the one rule
+ * the moderators' alerts need beyond the platform's (reading them is the mediator's, not the public's).
+ */
 @Component
 class CitizenPassRules implements EndpointRules {
 

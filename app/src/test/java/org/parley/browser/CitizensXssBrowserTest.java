@@ -199,8 +199,10 @@ class CitizensXssBrowserTest {
         inert(moderator, threadUrl, "Thread " + SCRIPT);
         inert(moderator, petitionUrl, "Title " + SCRIPT);
         inert(moderator, hearingUrl, "Forum " + SHORT);
-        moderator.locator(".lang-switch button[value=uk]").click();
-        inert(moderator, threadUrl, "Переклад " + SCRIPT, "Переклад");
+        // The moderators' translation, read in Ukrainian (by the citizen: an account would keep the language it switches to).
+        citizen.navigate(threadUrl);
+        citizen.locator(".lang-switch button[value=uk]").click();
+        inert(citizen, threadUrl, "Переклад " + SCRIPT, "Переклад");
 
         assertThat(browser.problems()).as("console errors, CSP violations, failed requests or dialogs").isEmpty();
     }
