@@ -22,7 +22,6 @@ import org.parley.commitments.Theme;
 import org.parley.platform.Accounts;
 import org.parley.platform.Viewer;
 import org.parley.process.Party;
-import org.parley.process.Process;
 import org.parley.process.Processes;
 import org.parley.process.Track;
 import org.parley.roadmap.Milestone;
@@ -46,9 +45,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo's negotiating texts and commitments, loaded once through the services as user input would go: an
@@ -62,10 +59,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TextsDemo implements ApplicationRunner {
 
     static final String MARKER = "demo.texts.loaded";
-    private static final long LOCK = 0x5041524c4559L; // the same lock as DemoLoader
     private static final Logger log = LoggerFactory.getLogger(TextsDemo.class);
 
     private final boolean enabled;
+    private final DemoOnce once;
     private final Accounts accounts;
     private final Processes processes;
     private final Texts texts;
@@ -73,14 +70,12 @@ class TextsDemo implements ApplicationRunner {
     private final DeadlineEvents events;
     private final Plan plan;
     private final Roadmap roadmap;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
-    TextsDemo(@Value("${parley.demo.enabled:true}") boolean enabled, Accounts accounts, Processes processes, Texts texts,
-              Commitments commitments, DeadlineEvents events, Plan plan, Roadmap roadmap, JdbcClient jdbc, TransactionTemplate tx,
-              Clock clock) {
+    TextsDemo(@Value("${parley.demo.enabled:true}") boolean enabled, DemoOnce once, Accounts accounts, Processes processes, Texts texts,
+              Commitments commitments, DeadlineEvents events, Plan plan, Roadmap roadmap, Clock clock) {
         this.enabled = enabled;
+        this.once = once;
         this.accounts = accounts;
         this.processes = processes;
         this.texts = texts;
@@ -88,31 +83,12 @@ class TextsDemo implements ApplicationRunner {
         this.events = events;
         this.plan = plan;
         this.roadmap = roadmap;
-        this.jdbc = jdbc;
-        this.tx = tx;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
-            return;
-        }
-        Boolean loaded = tx.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
-            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM installation_setting WHERE setting_key = ?)").param(MARKER).query(Boolean.class).single()) {
-                return false;
-            }
-            Process process = processes.all().stream().filter(p -> p.name().equals("Dialogue on ending the war in Ukraine"))
-                    .min(java.util.Comparator.comparing(Process::id)).orElse(null);
-            if (process == null) {
-                return false;
-            }
-            load(process.id());
-            jdbc.sql("INSERT INTO installation_setting (setting_key, value) VALUES (?, ?)").params(MARKER, LocalDate.now(clock).toString()).update();
-            return true;
-        });
-        if (Boolean.TRUE.equals(loaded)) {
+        if (enabled && once.load(MARKER, (process, mediator) -> load(process.id(), mediator))) {
             log.info("Loaded the demo negotiating texts and commitments");
         }
     }
@@ -122,8 +98,7 @@ class TextsDemo implements ApplicationRunner {
         return new Viewer(a.id(), a.email(), a.displayName(), a.role(), a.partyId());
     }
 
-    private void load(long pid) {
-        Viewer mediator = viewer("mediator@demo.parley");
+    private void load(long pid, Viewer mediator) {
         Viewer usDelegate = viewer("delegate.us@demo.parley");
         Viewer ruDelegate = viewer("delegate.ru@demo.parley");
         Viewer uaDelegate = viewer("delegate.ua@demo.parley");
