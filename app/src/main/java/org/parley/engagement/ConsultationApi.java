@@ -131,7 +131,7 @@ class ConsultationApi {
     @PostMapping("/{consultationId}/votes")
     Consultations.VoteOutcome vote(@PathVariable long processId, @PathVariable long consultationId,
                                    @RequestHeader(name = PARTICIPANT_HEADER, required = false) String token, @RequestBody(required = false) NewVote v) {
-        return consultations.vote(processId, consultationId, participant(consultationId, token), v);
+        return consultations.voteWithToken(processId, consultationId, token, v);
     }
 
     @GetMapping("/{consultationId}/next")
