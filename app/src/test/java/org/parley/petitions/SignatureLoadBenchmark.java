@@ -131,8 +131,8 @@ class SignatureLoadBenchmark {
         petitions.updateSettings(pid, new PetitionSettings(1, 30, before + tokens.size() / 2, 30, 100_000_000, 20, 200, 60), mediator);
         Path tokenFile = Files.createTempFile("tokens", ".txt");
         Files.write(tokenFile, tokens);
-        LoadTools.WrkResult confirm = LoadTools.wrk(2, connections, Duration.ofMinutes(5), script("confirm.lua"), base,
-                "/api/v1/petitions/signatures/confirm", tokenFile.toString(), "2");
+        LoadTools.WrkResult confirm = LoadTools.wrkUntil(2, connections, Duration.ofMinutes(5), () -> unconfirmed(petition) == 0,
+                script("confirm.lua"), base, "/api/v1/petitions/signatures/confirm", tokenFile.toString(), "2");
         Files.delete(tokenFile);
         System.out.printf("RESULT confirmations of %,d links: %s (load %s)%n", tokens.size(), confirm, LoadTools.loadAverage());
 
@@ -140,8 +140,7 @@ class SignatureLoadBenchmark {
         long distinct = jdbc.sql("""
                 SELECT count(DISTINCT email_norm) FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NOT NULL
                   AND withdrawn_at IS NULL AND invalidated_at IS NULL""").param(petition).query(Long.class).single();
-        long unconfirmed = jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NULL").param(petition)
-                .query(Long.class).single();
+        long unconfirmed = unconfirmed(petition);
         long crossings = jdbc.sql("SELECT count(*) FROM record_entry WHERE subject = ? AND fact_type = 'petition.response_due'")
                 .param("petition/" + petition).query(Long.class).single();
         System.out.printf("RESULT count before %,d, links %,d, count after %,d, distinct confirmed emails %,d, unconfirmed %d, "
@@ -179,6 +178,10 @@ class SignatureLoadBenchmark {
                 SELECT substring(m.body from '[?&]t=([A-Za-z0-9_-]+)') FROM mail_outbox m
                 WHERE m.recipient IN (SELECT email FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NULL) ORDER BY m.id""")
                 .param(petition).query(String.class).list();
+    }
+
+    private long unconfirmed(long petition) {
+        return jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NULL").param(petition).query(Long.class).single();
     }
 
     private int count(long pid, long petition, Viewer viewer) {

@@ -63,6 +63,44 @@ public final class LoadTools {
                 Long.parseLong(m.group(5)) / 1e3, Long.parseLong(m.group(6)) / 1e3, Long.parseLong(m.group(7)) / 1e3);
     }
 
+    /**
+     * Runs wrk until {@code done} says the work is finished (checked every 100 ms), then stops it as Ctrl-C does,
+     * so the rate counts only the time the work took; {@code limit} bounds it.
+     */
+    public static WrkResult wrkUntil(int threads, int connections, Duration limit, java.util.function.BooleanSupplier done, Path script, String url,
+                                     String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + limit.toSeconds() + "s",
+                "--timeout", "10s", "-s", script.toString(), url));
+        if (args.length > 0) {
+            cmd.add("--");
+            cmd.addAll(List.of(args));
+        }
+        Path out = Files.createTempFile("wrk", ".out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (p.isAlive() && System.nanoTime() < deadline && !done.getAsBoolean()) {
+                Thread.sleep(100);
+            }
+            if (p.isAlive()) {
+                new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+            }
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("wrk did not stop");
+            }
+            String text = Files.readString(out);
+            Matcher m = WRK.matcher(text);
+            if (!m.find()) {
+                throw new IllegalStateException("wrk said:\n" + text);
+            }
+            return new WrkResult(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)) / 1e6, Long.parseLong(m.group(3)) + Long.parseLong(m.group(4)),
+                    Long.parseLong(m.group(5)) / 1e3, Long.parseLong(m.group(6)) / 1e3, Long.parseLong(m.group(7)) / 1e3);
+        } finally {
+            p.destroyForcibly();
+            Files.deleteIfExists(out);
+        }
+    }
+
     /** What pgbench did: transactions a second and their mean latency. */
     public record PgBenchResult(double tps, double meanLatencyMs) {
         @Override
