@@ -1,11 +1,5 @@
 -- Confirmations for wrk: each thread posts its share of the tokens in a file (one a line), then stops.
 -- args: path, token file, thread count
-local threads = 0
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-
 function init(args)
   path = args[1]
   local count = tonumber(args[3])
@@ -27,11 +21,4 @@ function request()
     n = #tokens -- a replay while the thread stops: counts nothing
   end
   return wrk.format("POST", path, {["Content-Type"] = "application/json"}, '{"token":"' .. tokens[n] .. '"}')
-end
-
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("WRK requests=%d duration_us=%d status_errors=%d socket_errors=%d p50_us=%d p99_us=%d max_us=%d\n",
-    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50.0), latency:percentile(99.0), latency.max))
 end

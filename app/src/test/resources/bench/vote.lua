@@ -2,12 +2,6 @@
 -- participant's votes are spread in time (the per-participant rate limit stays on); the same participant
 -- coming back to a statement changes its vote.
 -- args: path, token file, statement ids (comma-separated), first vote number
-local threads = 0
-function setup(thread)
-  thread:set("tid", threads)
-  threads = threads + 1
-end
-
 function init(args)
   path = args[1]
   tokens = {}
@@ -25,16 +19,9 @@ end
 
 function request()
   n = n + 1
-  local k = first + n * 8 + tid
+  local k = (first + n) * 2 + tid -- two wrk threads: together they take participants in turn
   local p = k % #tokens
   local s = math.floor(k / #tokens) % #statements
   local body = '{"statementId":' .. statements[s + 1] .. ',"vote":"' .. choices[(k % 3) + 1] .. '"}'
   return wrk.format("POST", path, {["Content-Type"] = "application/json", ["X-Participant-Token"] = tokens[p + 1]}, body)
-end
-
-function done(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format("WRK requests=%d duration_us=%d status_errors=%d socket_errors=%d p50_us=%d p99_us=%d max_us=%d\n",
-    summary.requests, summary.duration, e.status, e.connect + e.read + e.write + e.timeout,
-    latency:percentile(50.0), latency:percentile(99.0), latency.max))
 end

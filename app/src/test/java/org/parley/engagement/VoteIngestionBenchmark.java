@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -93,7 +92,7 @@ class VoteIngestionBenchmark {
         Path tokenFile = Files.createTempFile("participants", ".txt");
         Files.write(tokenFile, tokens);
         String ids = String.join(",", statements);
-        Path vote = Path.of(VoteIngestionBenchmark.class.getResource("/bench/vote.lua").toURI());
+        Path vote = LoadTools.script("vote.lua");
         String base = "http://127.0.0.1:" + port;
         System.out.printf("== Vote ingestion: wrk -t2 -c%d, %d participants, %d statements, %d s phases, %d rounds, loopback, fsync=%s "
                         + "synchronous_commit=%s, %d cores, load %s ==%n", connections, participants, statementCount, seconds, rounds,
@@ -103,7 +102,7 @@ class VoteIngestionBenchmark {
         long k = 0;
         LoadTools.WrkResult warm = LoadTools.wrk(2, connections, Duration.ofSeconds(warmup), vote, base, path + "/votes", tokenFile.toString(), ids,
                 String.valueOf(k));
-        k += warm.requests() * 8 + 8;
+        k += warm.requests() / 2 + 1;
         System.out.println("warm-up votes: " + warm);
 
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_vote_baseline (participant BIGINT, statement BIGINT, vote SMALLINT NOT NULL, "
@@ -118,17 +117,17 @@ class VoteIngestionBenchmark {
             System.out.printf("round %d baseline pgbench single-row upsert, %d clients: %s (load %s)%n", r + 1, connections, b, LoadTools.loadAverage());
             LoadTools.WrkResult v = LoadTools.wrk(2, connections, Duration.ofSeconds(seconds), vote, base, path + "/votes", tokenFile.toString(), ids,
                     String.valueOf(k));
-            k += v.requests() * 8 + 8;
+            k += v.requests() / 2 + 1;
             System.out.printf("round %d Parley votes: %s; ratio to baseline %.3f (load %s)%n", r + 1, v, v.rate() / b.tps(), LoadTools.loadAverage());
             baselines.add(b);
             votes.add(v);
         }
         Files.delete(tokenFile);
-        double baseline = median(baselines.stream().mapToDouble(LoadTools.PgBenchResult::tps).toArray());
-        double rate = median(votes.stream().mapToDouble(LoadTools.WrkResult::rate).toArray());
+        double baseline = LoadTools.median(baselines.stream().mapToDouble(LoadTools.PgBenchResult::tps).toArray());
+        double rate = LoadTools.median(votes.stream().mapToDouble(LoadTools.WrkResult::rate).toArray());
         System.out.printf("RESULT medians of %d rounds: votes %,.0f/s (p50 %.1f ms, p99 %.1f ms; refused or failed %d), baseline %,.0f/s, ratio %.3f%n",
-                rounds, rate, median(votes.stream().mapToDouble(LoadTools.WrkResult::p50Ms).toArray()),
-                median(votes.stream().mapToDouble(LoadTools.WrkResult::p99Ms).toArray()),
+                rounds, rate, LoadTools.median(votes.stream().mapToDouble(LoadTools.WrkResult::p50Ms).toArray()),
+                LoadTools.median(votes.stream().mapToDouble(LoadTools.WrkResult::p99Ms).toArray()),
                 votes.stream().mapToLong(LoadTools.WrkResult::failed).sum(), baseline, rate / baseline);
 
         long rows = jdbc.sql("SELECT count(*) FROM consultation_vote WHERE consultation_id = ?").param(cid).query(Long.class).single();
@@ -138,11 +137,5 @@ class VoteIngestionBenchmark {
                 .query(Long.class).single();
         System.out.printf("RESULT %,d vote rows, %,d distinct participant-statement pairs, %,d participants voted%n", rows, keys, voters);
         assertThat(rows).isEqualTo(keys).isLessThanOrEqualTo((long) participants * statementCount);
-    }
-
-    static double median(double[] values) {
-        double[] v = values.clone();
-        Arrays.sort(v);
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 }

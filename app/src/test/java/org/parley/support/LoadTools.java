@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 /**
  * The load generators of the benchmarks, as outside processes so the client costs as little CPU as it can:
  * {@code wrk} (Debian's, with a Lua script that makes every request different) for HTTP and {@code pgbench} for
- * the database's own rate. Both are bounded in time. The Lua scripts are in {@code src/test/resources/bench}; each
- * ends by printing the one summary line that {@link #wrk} reads.
+ * the database's own rate. Both are bounded in time. The Lua scripts are in {@code src/test/resources/bench}; their
+ * shared part ({@code common.lua}) prints the one summary line that {@link #wrk} reads.
  */
 public final class LoadTools {
 
@@ -45,7 +45,25 @@ public final class LoadTools {
         }
     }
 
-    /** Runs wrk with the script against the URL; {@code args} reach the script's {@code init}. */
+    /** A benchmark script of {@code src/test/resources/bench} with {@code common.lua} in front, as a file wrk can read. */
+    public static Path script(String name) throws IOException {
+        Path file = Files.createTempFile(name, ".lua");
+        file.toFile().deleteOnExit();
+        try (var common = LoadTools.class.getResourceAsStream("/bench/common.lua"); var own = LoadTools.class.getResourceAsStream("/bench/" + name)) {
+            Files.write(file, (new String(common.readAllBytes(), StandardCharsets.UTF_8) + "\n" + new String(own.readAllBytes(), StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    /** The median of some values. */
+    public static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Runs wrk with a script made by {@link #script} against the URL; {@code args} reach the script's {@code init}. */
     public static WrkResult wrk(int threads, int connections, Duration duration, Path script, String url, String... args)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
