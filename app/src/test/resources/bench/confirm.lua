@@ -1,4 +1,4 @@
--- Confirmations for wrk: each thread posts its share of the tokens in a file (one a line), then stops.
+-- Confirmations for wrk: each thread posts its share of the tokens in a file (one a line).
 -- args: path, token file, thread count
 function init(args)
   path = args[1]
@@ -17,8 +17,8 @@ end
 function request()
   n = n + 1
   if n > #tokens then
-    wrk.thread:stop()
-    n = #tokens -- a replay while the thread stops: counts nothing
+    n = #tokens -- done: replays of the last link (they count nothing) until LoadTools stops wrk; stopping the thread
+                -- here would drop the requests its other connections still have in flight
   end
   return wrk.format("POST", path, {["Content-Type"] = "application/json"}, '{"token":"' .. tokens[n] .. '"}')
 end

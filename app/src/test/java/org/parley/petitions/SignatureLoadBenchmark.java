@@ -120,7 +120,9 @@ class SignatureLoadBenchmark {
                 LoadTools.median(submissions.stream().mapToDouble(LoadTools.WrkResult::p99Ms).toArray()),
                 submissions.stream().mapToLong(LoadTools.WrkResult::failed).sum(), baseline, rate / baseline);
 
-        // every acknowledged submission is stored (a request still open when wrk stopped may be stored unacknowledged)
+        // every acknowledged submission is stored (a request still open when wrk stopped may be stored unacknowledged,
+        // a moment later: wait for those before counting and reading the links)
+        Thread.sleep(2000);
         long stored = jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND email LIKE ?")
                 .params(petition, "bench-" + run + "-%").query(Long.class).single();
         System.out.printf("RESULT acknowledged %,d, stored %,d%n", acked, stored);
@@ -135,7 +137,9 @@ class SignatureLoadBenchmark {
         LoadTools.WrkResult confirm = LoadTools.wrkUntil(2, connections, Duration.ofMinutes(5), () -> unconfirmed(petition) == 0,
                 LoadTools.script("confirm.lua"), base, "/api/v1/petitions/signatures/confirm", tokenFile.toString(), "2");
         Files.delete(tokenFile);
-        System.out.printf("RESULT confirmations of %,d links: %s (load %s)%n", tokens.size(), confirm, LoadTools.loadAverage());
+        // the rate is the links over the time until the last was counted (wrk then sent replays of its last links until stopped)
+        System.out.printf("RESULT confirmations of %,d links in %.1f s = %,.0f/s; wrk: %s (load %s)%n", tokens.size(), confirm.seconds(),
+                tokens.size() / confirm.seconds(), confirm, LoadTools.loadAverage());
 
         int after = count(pid, petition, mediator);
         long distinct = jdbc.sql("""
