@@ -11,6 +11,11 @@ function init(args)
     end
     i = i + 1
   end
+  -- wrk calls request() once on its first thread before the run, to check the script: that thread's first link
+  -- is put twice so the check loses none (on the other thread the second is a replay that counts nothing)
+  if #tokens > 0 then
+    table.insert(tokens, 1, tokens[1])
+  end
   n = 0
 end
 
