@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.parley.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The forms of the humanitarian pages, as typed. Times are UTC, as everywhere in Parley. */
@@ -251,10 +252,38 @@ final class Forms {
         @Size(max = 2000) private String route;
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime windowStart;
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime windowEnd;
+        @Size(max = 20_000) private String routePoints;
+        private Integer bufferMetres = Corridors.DEFAULT_BUFFER_METRES;
 
         Corridors.NewCorridor command() {
             return new Corridors.NewCorridor(purpose, fromName, toName, route, null, null, null, null,
-                    windowStart.toInstant(ZoneOffset.UTC), windowEnd.toInstant(ZoneOffset.UTC));
+                    windowStart.toInstant(ZoneOffset.UTC), windowEnd.toInstant(ZoneOffset.UTC), points(routePoints), bufferMetres);
+        }
+
+        /** One point a line, "latitude, longitude" (a space or a semicolon also separates); every bad line is reported. */
+        static List<Corridors.Point> points(String text) {
+            List<Corridors.Point> points = new ArrayList<>();
+            List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+            String[] lines = text == null ? new String[0] : text.split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].trim();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] parts = line.split("\\s*[,;\\s]\\s*");
+                try {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException(line);
+                    }
+                    points.add(new Corridors.Point(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
+                } catch (NumberFormatException e) {
+                    problems.add(new InvalidInputException.FieldProblem("routePoints", "humanitarian.corridor.routeLine", i + 1, line));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return points;
         }
 
         public CorridorPurpose getPurpose() { return purpose; }
@@ -269,6 +298,10 @@ final class Forms {
         public void setWindowStart(LocalDateTime windowStart) { this.windowStart = windowStart; }
         public LocalDateTime getWindowEnd() { return windowEnd; }
         public void setWindowEnd(LocalDateTime windowEnd) { this.windowEnd = windowEnd; }
+        public String getRoutePoints() { return routePoints; }
+        public void setRoutePoints(String routePoints) { this.routePoints = routePoints; }
+        public Integer getBufferMetres() { return bufferMetres; }
+        public void setBufferMetres(Integer bufferMetres) { this.bufferMetres = bufferMetres; }
     }
 
     public static class FundingForm {

@@ -45,6 +45,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The humanitarian pages: a public dashboard with the gaps map, 4W activities with their HXL import and export,
@@ -54,6 +55,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HumanitarianPages {
 
     private static final String BACK = "org.parley.platform.web.Ui.back";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Humanitarian humanitarian;
     private final HxlActivities hxl;
@@ -360,7 +362,9 @@ class HumanitarianPages {
                 Corridors.Corridor c = corridors.propose(pid, form.command(), Viewer.current());
                 return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/corridors/" + c.id());
             } catch (InvalidInputException e) {
-                addTo(result, e);
+                // The service names the points of the path; on the form they are the lines of one field.
+                addTo(result, new InvalidInputException(e.problems().stream().map(p -> p.field() != null && p.field().startsWith("path")
+                        ? new InvalidInputException.FieldProblem("routePoints", p.code(), p.args()) : p).toList()));
             }
         }
         return withStatus(corridors(pid, null, model), HttpStatus.BAD_REQUEST);
@@ -414,6 +418,9 @@ class HumanitarianPages {
         common(pid, model);
         Corridors.Corridor c = corridors.corridor(pid, cid);
         model.addAttribute("corridor", c);
+        model.addAttribute("pathJson", JSON.writeValueAsString(c.path().stream().map(p -> List.of(p.latitude(), p.longitude())).toList()));
+        model.addAttribute("incidentsJson", JSON.writeValueAsString(c.incidents() == null ? List.of() : c.incidents().stream()
+                .map(i -> List.of(i.latitude(), i.longitude(), i.eventId())).toList()));
         model.addAttribute("outcomes", CorridorOutcome.values());
         if (!model.containsAttribute("outcomeForm")) {
             OutcomeForm f = new OutcomeForm();

@@ -255,7 +255,8 @@ class HumanitarianApiTest {
         long id = c.path("id").asLong();
         assertThat(c.path("proposer").asString()).isEqualTo("A");
         assertThat(c.path("agreedBy").get(0).asString()).isEqualTo("A");
-        assertThat(c.path("verifiedIncidents").isNumber()).as("no incident check without monitoring").isFalse();
+        assertThat(c.path("verifiedIncidents").asInt()).as("checked against monitoring: none there").isZero();
+        assertThat(c.path("path").size()).as("the straight line between the end points").isEqualTo(2);
 
         String path = w.base() + "/corridors/" + id;
         assertThat(w.delegateA().post(path + "/agree", "{\"agreed\":true}").status()).isEqualTo(409);
