@@ -32,10 +32,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Humanitarian {
 
-    public record Area(String pcode, String isoCode, String nameEn, String nameUk, String nameRu) {
+    /** An admin-1 area (oblast, Crimea, Kyiv, Sevastopol; level 1) or a raion in one (level 2), by its OCHA P-code. */
+    public record Area(String pcode, String isoCode, String nameEn, String nameUk, String nameRu, int level, String parentPcode) {
         public String name(Locale locale) {
             return Languages.pick(locale, nameEn, nameUk, nameRu);
         }
+
+        /** The admin-1 area this one is or lies in. */
+        public String admin1Pcode() {
+            return parentPcode == null ? pcode : parentPcode;
+        }
+    }
+
+    /** An admin-1 area with its raions, for choosing an area. */
+    public record AreaGroup(Area area, List<Area> raions) {
     }
 
     public record Organisation(long id, long processId, String acronym, String name, OrganisationKind kind) {
@@ -85,6 +95,8 @@ public class Humanitarian {
 
     private final JdbcClient jdbc;
     private final Processes processes;
+    /** The areas are seed data (migrations), the same for every process and never changed by users: read once. */
+    private volatile Map<String, Area> areas;
 
     Humanitarian(JdbcClient jdbc, Processes processes) {
         this.jdbc = jdbc;
@@ -107,19 +119,38 @@ public class Humanitarian {
 
     // --- areas
 
+    /** Every area: each admin-1 area (by English name) followed by its raions (by English name). */
     public List<Area> areas() {
-        return jdbc.sql("SELECT pcode, iso_code, name_en, name_uk, name_ru FROM hum_area ORDER BY name_en")
-                .query((rs, n) -> new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+        return List.copyOf(areaByPcode().values());
     }
 
     public Optional<Area> area(String pcode) {
-        return areas().stream().filter(a -> a.pcode().equalsIgnoreCase(pcode == null ? "" : pcode.trim())).findFirst();
+        return pcode == null ? Optional.empty() : Optional.ofNullable(areaByPcode().get(pcode.trim().toUpperCase(Locale.ROOT)));
     }
 
     public Map<String, Area> areaByPcode() {
-        Map<String, Area> map = new LinkedHashMap<>();
-        areas().forEach(a -> map.put(a.pcode(), a));
-        return map;
+        Map<String, Area> known = areas;
+        if (known == null) {
+            List<Area> all = jdbc.sql("SELECT pcode, iso_code, name_en, name_uk, name_ru, admin_level, parent_pcode FROM hum_area "
+                            + "ORDER BY coalesce((SELECT p.name_en FROM hum_area p WHERE p.pcode = hum_area.parent_pcode), name_en), admin_level, name_en")
+                    .query((rs, n) -> new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6), rs.getString(7))).list();
+            Map<String, Area> map = new LinkedHashMap<>();
+            all.forEach(a -> map.put(a.pcode(), a));
+            areas = known = java.util.Collections.unmodifiableMap(map);
+        }
+        return known;
+    }
+
+    public List<AreaGroup> areaGroups() {
+        Map<String, List<Area>> raions = new LinkedHashMap<>();
+        for (Area a : areas()) {
+            raions.computeIfAbsent(a.admin1Pcode(), k -> new ArrayList<>());
+            if (a.level() == 2) {
+                raions.get(a.parentPcode()).add(a);
+            }
+        }
+        return raions.entrySet().stream().map(e -> new AreaGroup(areaByPcode().get(e.getKey()), List.copyOf(e.getValue()))).toList();
     }
 
     // --- organisations
@@ -253,11 +284,21 @@ public class Humanitarian {
                         c.reachedChildren(), c.reachedElderly(), c.status().name(), deliveryId).query(Long.class).single();
     }
 
-    /** Reached above the people in need of an area and sector is accepted (needs lag behind) but flagged. */
+    /**
+     * Reached above the people in need of an area and sector is accepted (needs lag behind) but flagged: in the
+     * raion, when it has a need of its own, and in its oblast.
+     */
     void warnAboveNeed(long processId, String pcode, Sector sector, List<Warning> warnings) {
-        gaps(processId, null).stream().filter(g -> g.areaPcode().equals(pcode) && g.sector() == sector)
-                .filter(g -> g.peopleInNeed() > 0 && g.peopleReached() > g.peopleInNeed()).findFirst()
-                .ifPresent(g -> warnings.add(new Warning("humanitarian.warning.reachedAboveNeed", pcode, sector.label(),
+        Area area = area(pcode).orElse(null);
+        if (area == null) {
+            return;
+        }
+        List<Gap> checked = new ArrayList<>(gaps(processId, sector, 1).stream().filter(g -> g.areaPcode().equals(area.admin1Pcode())).toList());
+        if (area.level() == 2) {
+            checked.addAll(0, gaps(processId, sector, 2).stream().filter(g -> g.areaPcode().equals(area.pcode())).toList());
+        }
+        checked.stream().filter(g -> g.peopleInNeed() > 0 && g.peopleReached() > g.peopleInNeed())
+                .forEach(g -> warnings.add(new Warning("humanitarian.warning.reachedAboveNeed", g.areaPcode(), sector.label(),
                         String.valueOf(g.peopleReached()), String.valueOf(g.peopleInNeed()))));
     }
 
@@ -268,20 +309,39 @@ public class Humanitarian {
      * database keeps per area and sector, so the cost does not grow with the number of activities.
      */
     public List<Gap> gaps(long processId, Sector only) {
+        return gaps(processId, only, 1);
+    }
+
+    /**
+     * Need against reach at one admin level: at level 1 what was recorded for a raion counts in its oblast; at
+     * level 2 only what was recorded for raions is shown, raion by raion.
+     */
+    public List<Gap> gaps(long processId, Sector only, int level) {
         processes.get(processId);
         record Key(String pcode, Sector sector) {
         }
+        Map<String, Area> known = areaByPcode();
+        java.util.function.Function<String, String> at = pcode -> {
+            Area a = known.get(pcode);
+            return a == null ? null : level == 1 ? a.admin1Pcode() : a.level() == 2 ? a.pcode() : null;
+        };
         Map<Key, long[]> sums = new LinkedHashMap<>();
         jdbc.sql("SELECT area_pcode, sector, sum(people_in_need), sum(people_targeted) FROM hum_need WHERE process_id = ? GROUP BY 1, 2")
                 .param(processId).query(rs -> {
-                    long[] v = sums.computeIfAbsent(new Key(rs.getString(1), Sector.valueOf(rs.getString(2))), k -> new long[3]);
-                    v[0] += rs.getLong(3);
-                    v[1] += rs.getLong(4);
+                    String pcode = at.apply(rs.getString(1));
+                    if (pcode != null) {
+                        long[] v = sums.computeIfAbsent(new Key(pcode, Sector.valueOf(rs.getString(2))), k -> new long[3]);
+                        v[0] += rs.getLong(3);
+                        v[1] += rs.getLong(4);
+                    }
                 });
         jdbc.sql("SELECT area_pcode, sector, people_reached FROM hum_activity_total WHERE process_id = ? AND activities > 0")
                 .param(processId).query(rs -> {
-                    long[] v = sums.computeIfAbsent(new Key(rs.getString(1), Sector.valueOf(rs.getString(2))), k -> new long[3]);
-                    v[2] += rs.getLong(3);
+                    String pcode = at.apply(rs.getString(1));
+                    if (pcode != null) {
+                        long[] v = sums.computeIfAbsent(new Key(pcode, Sector.valueOf(rs.getString(2))), k -> new long[3]);
+                        v[2] += rs.getLong(3);
+                    }
                 });
         return sums.entrySet().stream().filter(e -> only == null || e.getKey().sector() == only)
                 .map(e -> new Gap(e.getKey().pcode(), e.getKey().sector(), e.getValue()[0], e.getValue()[1], e.getValue()[2],

@@ -10,6 +10,7 @@ import org.parley.humanitarian.Humanitarian.Area;
 import org.parley.humanitarian.Humanitarian.AreaGap;
 import org.parley.humanitarian.Humanitarian.Gap;
 import org.parley.humanitarian.Humanitarian.Warning;
+import org.parley.platform.InvalidInputException;
 import org.parley.platform.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -121,8 +122,11 @@ class HumanitarianApi {
     }
 
     @GetMapping("/gaps")
-    Gaps gaps(@PathVariable long processId, @RequestParam(required = false) Sector sector) {
-        return new Gaps(humanitarian.gaps(processId, sector), humanitarian.areaGaps(processId, sector));
+    Gaps gaps(@PathVariable long processId, @RequestParam(required = false) Sector sector, @RequestParam(defaultValue = "1") int level) {
+        if (level != 1 && level != 2) {
+            throw new InvalidInputException("level", "humanitarian.gaps.levelUnknown");
+        }
+        return new Gaps(humanitarian.gaps(processId, sector, level), humanitarian.areaGaps(processId, sector));
     }
 
     @GetMapping("/deliveries")

@@ -90,10 +90,13 @@ class HumanitarianPages {
     // --- dashboard
 
     @GetMapping("/processes/{processId}/humanitarian")
-    String dashboard(@PathVariable("processId") long pid, @RequestParam(name = "sector", required = false) Sector sector, Model model) {
+    String dashboard(@PathVariable("processId") long pid, @RequestParam(name = "sector", required = false) Sector sector,
+                     @RequestParam(name = "level", defaultValue = "1") int level, Model model) {
         common(pid, model);
+        int shown = level == 2 ? 2 : 1;
         model.addAttribute("selectedSector", sector);
-        model.addAttribute("gaps", humanitarian.gaps(pid, sector));
+        model.addAttribute("selectedLevel", shown);
+        model.addAttribute("gaps", humanitarian.gaps(pid, sector, shown));
         model.addAttribute("areaGaps", humanitarian.areaGaps(pid, sector));
         model.addAttribute("activityCount", humanitarian.activityCount(pid));
         model.addAttribute("deliveryCounts", deliveries.countsByStatus(pid));
@@ -542,6 +545,7 @@ class HumanitarianPages {
         model.addAttribute("canManage", humanitarian.manages(pid, Viewer.current()));
         model.addAttribute("mediates", processes.mediates(pid, Viewer.current()));
         model.addAttribute("areaList", humanitarian.areas());
+        model.addAttribute("areaGroups", humanitarian.areaGroups());
         model.addAttribute("areaByPcode", humanitarian.areaByPcode());
         model.addAttribute("organisationList", humanitarian.organisations(pid));
         model.addAttribute("partyList", processes.parties(pid));
