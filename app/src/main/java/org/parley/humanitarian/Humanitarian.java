@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.parley.platform.ConflictException;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.InvalidInputException.FieldProblem;
@@ -193,6 +194,42 @@ public class Humanitarian {
     @Transactional
     public Need addNeed(long processId, NewNeed c, Viewer viewer) {
         requireManager(processId, viewer);
+        validate(c);
+        long id = jdbc.sql("""
+                        INSERT INTO hum_need (process_id, area_pcode, sector, people_in_need, people_targeted, period_start, period_end, source, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(processId, c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector().name(), c.peopleInNeed(), c.peopleTargeted(),
+                        c.periodStart(), c.periodEnd(), c.source().trim(), viewer.accountId()).query(Long.class).single();
+        return need(processId, id);
+    }
+
+    public Need need(long processId, long needId) {
+        return needs(processId).stream().filter(n -> n.id() == needId).findFirst().orElseThrow(() -> new NotFoundException("need", needId));
+    }
+
+    /** Corrects a need as a whole (a new assessment replaces the figures); who changed it last is kept. */
+    @Transactional
+    public Need changeNeed(long processId, long needId, NewNeed c, Viewer viewer) {
+        requireManager(processId, viewer);
+        need(processId, needId);
+        validate(c);
+        jdbc.sql("""
+                        UPDATE hum_need SET area_pcode = ?, sector = ?, people_in_need = ?, people_targeted = ?, period_start = ?, period_end = ?,
+                                            source = ?, updated_by = ?, updated_at = now()
+                        WHERE id = ? AND process_id = ?""")
+                .params(c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector().name(), c.peopleInNeed(), c.peopleTargeted(), c.periodStart(),
+                        c.periodEnd(), c.source().trim(), viewer.accountId(), needId, processId).update();
+        return need(processId, needId);
+    }
+
+    @Transactional
+    public void removeNeed(long processId, long needId, Viewer viewer) {
+        requireManager(processId, viewer);
+        need(processId, needId);
+        jdbc.sql("DELETE FROM hum_need WHERE id = ? AND process_id = ?").params(needId, processId).update();
+    }
+
+    private void validate(NewNeed c) {
         List<FieldProblem> problems = new ArrayList<>();
         knownArea("areaPcode", c.areaPcode(), problems);
         notNegative("peopleInNeed", c.peopleInNeed(), problems);
@@ -204,12 +241,6 @@ public class Humanitarian {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = jdbc.sql("""
-                        INSERT INTO hum_need (process_id, area_pcode, sector, people_in_need, people_targeted, period_start, period_end, source, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(processId, c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector().name(), c.peopleInNeed(), c.peopleTargeted(),
-                        c.periodStart(), c.periodEnd(), c.source().trim(), viewer.accountId()).query(Long.class).single();
-        return needs(processId).stream().filter(n -> n.id() == id).findFirst().orElseThrow();
     }
 
     // --- activities
@@ -246,7 +277,50 @@ public class Humanitarian {
         return new Recorded(activity(processId, id), warnings);
     }
 
-    Activity activity(long processId, long id) {
+    /**
+     * Corrects an activity as a whole; the running totals follow (the update trigger). An activity a delivery
+     * made is corrected through its delivery, so that the two cannot disagree.
+     */
+    @Transactional
+    public Recorded changeActivity(long processId, long activityId, NewActivity c, Viewer viewer) {
+        requireManager(processId, viewer);
+        Activity before = editable(processId, activityId);
+        List<FieldProblem> problems = new ArrayList<>();
+        validate(processId, c, "", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("""
+                        UPDATE hum_activity SET organisation_id = ?, sector = ?, activity = ?, area_pcode = ?, period_start = ?, period_end = ?,
+                               people_targeted = ?, people_reached = ?, reached_women = ?, reached_men = ?, reached_children = ?, reached_elderly = ?,
+                               status = ?, updated_by = ?, updated_at = now()
+                        WHERE id = ? AND process_id = ?""")
+                .params(c.organisationId(), c.sector().name(), c.activity().trim(), c.areaPcode().trim().toUpperCase(Locale.ROOT), c.periodStart(),
+                        c.periodEnd(), nz(c.peopleTargeted()), c.peopleReached(), c.reachedWomen(), c.reachedMen(), c.reachedChildren(),
+                        c.reachedElderly(), c.status().name(), viewer.accountId(), before.id(), processId).update();
+        List<Warning> warnings = new ArrayList<>();
+        warnAboveNeed(processId, c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector(), warnings);
+        return new Recorded(activity(processId, activityId), warnings);
+    }
+
+    @Transactional
+    public void removeActivity(long processId, long activityId, Viewer viewer) {
+        requireManager(processId, viewer);
+        editable(processId, activityId);
+        jdbc.sql("DELETE FROM hum_activity WHERE id = ? AND process_id = ?").params(activityId, processId).update();
+    }
+
+    private Activity editable(long processId, long activityId) {
+        jdbc.sql("SELECT id FROM hum_activity WHERE id = ? AND process_id = ? FOR UPDATE").params(activityId, processId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("activity", activityId));
+        Activity a = activity(processId, activityId);
+        if (a.deliveryId() != null) {
+            throw new ConflictException("humanitarian.activity.fromDelivery");
+        }
+        return a;
+    }
+
+    public Activity activity(long processId, long id) {
         return jdbc.sql(ACTIVITY + " WHERE a.process_id = ? AND a.id = ?").params(processId, id)
                 .query((rs, n) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), Sector.valueOf(rs.getString(5)),
                         rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getLong(10),

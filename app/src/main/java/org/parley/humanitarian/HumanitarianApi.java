@@ -16,9 +16,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -96,6 +98,35 @@ class HumanitarianApi {
         return ResponseEntity.status(201).body(humanitarian.addNeed(processId, c, Viewer.current()));
     }
 
+    @PutMapping("/needs/{needId}")
+    Humanitarian.Need changeNeed(@PathVariable long processId, @PathVariable long needId, @Valid @RequestBody Humanitarian.NewNeed c) {
+        return humanitarian.changeNeed(processId, needId, c, Viewer.current());
+    }
+
+    @DeleteMapping("/needs/{needId}")
+    ResponseEntity<Void> removeNeed(@PathVariable long processId, @PathVariable long needId) {
+        humanitarian.removeNeed(processId, needId, Viewer.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/activities/{activityId}")
+    Humanitarian.Activity activity(@PathVariable long processId, @PathVariable long activityId) {
+        humanitarian.organisations(processId);
+        return humanitarian.activity(processId, activityId);
+    }
+
+    @PutMapping("/activities/{activityId}")
+    Recorded changeActivity(@PathVariable long processId, @PathVariable long activityId, @Valid @RequestBody Humanitarian.NewActivity c) {
+        Humanitarian.Recorded r = humanitarian.changeActivity(processId, activityId, c, Viewer.current());
+        return new Recorded(r.activity(), text(r.warnings()));
+    }
+
+    @DeleteMapping("/activities/{activityId}")
+    ResponseEntity<Void> removeActivity(@PathVariable long processId, @PathVariable long activityId) {
+        humanitarian.removeActivity(processId, activityId, Viewer.current());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/activities")
     List<Humanitarian.Activity> activities(@PathVariable long processId, @RequestParam(defaultValue = "200") int limit) {
         return humanitarian.activities(processId, Math.max(1, Math.min(limit, 5000)));
@@ -143,6 +174,16 @@ class HumanitarianApi {
     @GetMapping("/deliveries/{deliveryId}")
     Deliveries.Delivery delivery(@PathVariable long processId, @PathVariable long deliveryId) {
         return deliveries.delivery(processId, deliveryId, Viewer.current());
+    }
+
+    @PutMapping("/deliveries/{deliveryId}")
+    Deliveries.Delivery changeDelivery(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.Change c) {
+        return deliveries.change(processId, deliveryId, c, Viewer.current());
+    }
+
+    @PostMapping("/deliveries/{deliveryId}/correction")
+    Deliveries.Delivery correct(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.Correction c) {
+        return deliveries.correct(processId, deliveryId, c, Viewer.current());
     }
 
     @PostMapping("/deliveries/{deliveryId}/notify")

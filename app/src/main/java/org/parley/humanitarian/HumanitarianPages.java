@@ -1,5 +1,6 @@
 package org.parley.humanitarian;
 
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -162,10 +164,16 @@ class HumanitarianPages {
 
     @PostMapping("/processes/{processId}/humanitarian/activities/import")
     ModelAndView importActivities(@PathVariable("processId") long pid, @Valid @ModelAttribute("importForm") ImportForm form, BindingResult result,
-                                  Model model, RedirectAttributes redirect) {
+                                  @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
+        // A file, when one is chosen, is what is imported; otherwise the pasted text.
+        String csv = file != null && !file.isEmpty() ? Forms.text(file.getBytes()) : form.getCsv();
+        if (csv == null || csv.isBlank()) {
+            result.rejectValue("csv", "humanitarian.import.empty");
+        }
         if (!result.hasErrors()) {
             try {
-                HxlActivities.ImportResult r = hxl.importCsv(pid, form.getCsv(), Viewer.current());
+                HxlActivities.ImportResult r = hxl.importCsv(pid, csv, Viewer.current());
                 redirect.addFlashAttribute("notice", "humanitarian.import.done");
                 redirect.addFlashAttribute("noticeArg", r.imported());
                 redirect.addFlashAttribute("warnings", text(r.warnings()));
@@ -174,9 +182,88 @@ class HumanitarianPages {
                 // Each problem with its column (and row): the file is not a form, so they are listed, not placed.
                 model.addAttribute("importProblems", e.problems().stream()
                         .map(p -> p.field() + ": " + messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).toList());
+                if (file != null && !file.isEmpty()) {
+                    model.addAttribute("importFileName", file.getOriginalFilename());
+                }
             }
         }
         return withStatus(activitiesPage(pid, model), HttpStatus.BAD_REQUEST);
+    }
+
+    @GetMapping("/processes/{processId}/humanitarian/activities/{activityId}/edit")
+    String editActivity(@PathVariable("processId") long pid, @PathVariable("activityId") long aid, Model model) {
+        common(pid, model);
+        Humanitarian.Activity a = humanitarian.activity(pid, aid);
+        model.addAttribute("activity", a);
+        if (!model.containsAttribute("activityForm")) {
+            model.addAttribute("activityForm", ActivityForm.of(a));
+        }
+        model.addAttribute("activityStatuses", ActivityStatus.values());
+        return "humanitarian/activity-edit";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/activities/{activityId}/edit")
+    ModelAndView changeActivity(@PathVariable("processId") long pid, @PathVariable("activityId") long aid,
+                                @Valid @ModelAttribute("activityForm") ActivityForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                Humanitarian.Recorded r = humanitarian.changeActivity(pid, aid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.activity.changed");
+                redirect.addFlashAttribute("warnings", text(r.warnings()));
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/activities");
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            } catch (ConflictException e) {
+                model.addAttribute("conflict", conflictText(e));
+                return withStatus(editActivity(pid, aid, model), HttpStatus.CONFLICT);
+            }
+        }
+        return withStatus(editActivity(pid, aid, model), HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/activities/{activityId}/delete")
+    ModelAndView removeActivity(@PathVariable("processId") long pid, @PathVariable("activityId") long aid, Model model, RedirectAttributes redirect) {
+        try {
+            humanitarian.removeActivity(pid, aid, Viewer.current());
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", conflictText(e));
+            return withStatus(editActivity(pid, aid, model), HttpStatus.CONFLICT);
+        }
+        redirect.addFlashAttribute("notice", "humanitarian.activity.removed");
+        return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/activities");
+    }
+
+    @GetMapping("/processes/{processId}/humanitarian/needs/{needId}/edit")
+    String editNeed(@PathVariable("processId") long pid, @PathVariable("needId") long nid, Model model) {
+        common(pid, model);
+        Humanitarian.Need n = humanitarian.need(pid, nid);
+        model.addAttribute("need", n);
+        if (!model.containsAttribute("needForm")) {
+            model.addAttribute("needForm", NeedForm.of(n));
+        }
+        return "humanitarian/need-edit";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/needs/{needId}/edit")
+    ModelAndView changeNeed(@PathVariable("processId") long pid, @PathVariable("needId") long nid, @Valid @ModelAttribute("needForm") NeedForm form,
+                            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                humanitarian.changeNeed(pid, nid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.need.changed");
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/activities");
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            }
+        }
+        return withStatus(editNeed(pid, nid, model), HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/needs/{needId}/delete")
+    String removeNeed(@PathVariable("processId") long pid, @PathVariable("needId") long nid, RedirectAttributes redirect) {
+        humanitarian.removeNeed(pid, nid, Viewer.current());
+        redirect.addFlashAttribute("notice", "humanitarian.need.removed");
+        return "redirect:/processes/" + pid + "/humanitarian/activities";
     }
 
     @GetMapping("/processes/{processId}/humanitarian/activities/export")
@@ -225,6 +312,49 @@ class HumanitarianPages {
         common(pid, model);
         model.addAttribute("form", new DeliveryForm());
         return "humanitarian/delivery-form";
+    }
+
+    @GetMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/edit")
+    String editDelivery(@PathVariable("processId") long pid, @PathVariable("deliveryId") long did, Model model) {
+        common(pid, model);
+        Deliveries.Delivery d = deliveries.delivery(pid, did, Viewer.current());
+        model.addAttribute("delivery", d);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", DeliveryForm.of(d));
+        }
+        return "humanitarian/delivery-form";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/edit")
+    ModelAndView changeDelivery(@PathVariable("processId") long pid, @PathVariable("deliveryId") long did, @Valid @ModelAttribute("form") DeliveryForm form,
+                                BindingResult result, Model model, RedirectAttributes redirect) {
+        if (form.getReason() == null || form.getReason().isBlank()) {
+            result.rejectValue("reason", "humanitarian.delivery.changeReason");
+        }
+        if (!result.hasErrors()) {
+            try {
+                deliveries.change(pid, did, new Deliveries.Change(form.command(), form.getReason()), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.delivery.changed");
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/deliveries/" + did);
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            } catch (ConflictException e) {
+                model.addAttribute("conflict", conflictText(e));
+                return withStatus(editDelivery(pid, did, model), HttpStatus.CONFLICT);
+            }
+        }
+        return withStatus(editDelivery(pid, did, model), HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/correction")
+    ModelAndView correctDelivery(@PathVariable("processId") long pid, @PathVariable("deliveryId") long did,
+                                 @Valid @ModelAttribute("correctionForm") Forms.CorrectionForm form, BindingResult result, Model model,
+                                 RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+        request.setAttribute(BACK, "/processes/" + pid + "/humanitarian/deliveries/" + did);
+        return onDelivery(pid, did, result, model, redirect, () -> {
+            deliveries.correct(pid, did, form.command(), Viewer.current());
+            return new Notice("humanitarian.delivery.corrected", null);
+        });
     }
 
     @PostMapping("/processes/{processId}/humanitarian/deliveries/new")
@@ -331,6 +461,13 @@ class HumanitarianPages {
         if (!model.containsAttribute("statusForm")) {
             model.addAttribute("statusForm", new StatusForm());
         }
+        if (!model.containsAttribute("correctionForm")) {
+            Forms.CorrectionForm c = new Forms.CorrectionForm();
+            c.setPeopleReached(d.peopleReached());
+            model.addAttribute("correctionForm", c);
+        }
+        model.addAttribute("mayChange", humanitarian.manages(pid, viewer) && (d.status() == DeliveryStatus.REQUESTED
+                || d.status() == DeliveryStatus.NOTIFIED || d.status() == DeliveryStatus.DECONFLICTED));
         boolean mayAck = viewer.is(Role.DELEGATE) && d.status() == DeliveryStatus.NOTIFIED && d.parties().stream()
                 .anyMatch(p -> viewer.partyId() != null && p.partyId() == viewer.partyId() && !p.acknowledged());
         model.addAttribute("mayAcknowledge", mayAck);

@@ -86,7 +86,8 @@ class HxlActivities {
     @Transactional
     public ImportResult importCsv(long processId, String csv, Viewer viewer) {
         humanitarian.requireManager(processId, viewer);
-        List<CSVRecord> records = parse(new StringReader(csv == null ? "" : csv));
+        String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        List<CSVRecord> records = parse(new StringReader(text));
         int tagRow = -1;
         for (int i = 0; i < Math.min(records.size(), 25) && tagRow < 0; i++) {
             for (String cell : records.get(i)) {
