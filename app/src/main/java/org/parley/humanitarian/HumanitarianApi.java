@@ -51,10 +51,12 @@ class HumanitarianApi {
     private final GrainVoyages grain;
     private final Exchanges exchanges;
     private final Funding funding;
+    private final FundingCsv fundingCsv;
     private final MessageSource messages;
 
     HumanitarianApi(Humanitarian humanitarian, HxlActivities hxl, Deliveries deliveries, Corridors corridors, GrainVoyages grain,
-                    Exchanges exchanges, Funding funding, MessageSource messages) {
+                    Exchanges exchanges, Funding funding, FundingCsv fundingCsv, MessageSource messages) {
+        this.fundingCsv = fundingCsv;
         this.humanitarian = humanitarian;
         this.hxl = hxl;
         this.deliveries = deliveries;
@@ -266,6 +268,19 @@ class HumanitarianApi {
     @GetMapping("/funding/flows")
     List<Funding.Flow> flows(@PathVariable long processId) {
         return funding.flows(processId);
+    }
+
+    @GetMapping(value = "/funding/export", produces = "text/csv")
+    ResponseEntity<String> exportFunding(@PathVariable long processId) {
+        StringWriter out = new StringWriter();
+        fundingCsv.export(processId, out);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"funding-flows.csv\"").body(out.toString());
+    }
+
+    @PostMapping("/funding/import")
+    Map<String, Integer> importFunding(@PathVariable long processId, @RequestBody(required = false) String csv) {
+        return Map.of("imported", fundingCsv.importCsv(processId, csv, Viewer.current()));
     }
 
     @PostMapping("/funding")

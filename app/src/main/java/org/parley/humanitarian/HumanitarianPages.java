@@ -66,12 +66,15 @@ class HumanitarianPages {
     private final GrainVoyages grain;
     private final Exchanges exchanges;
     private final Funding funding;
+    private final FundingCsv fundingCsv;
     private final Processes processes;
     private final org.parley.roadmap.Roadmap roadmap;
     private final MessageSource messages;
 
     HumanitarianPages(Humanitarian humanitarian, HxlActivities hxl, Deliveries deliveries, Corridors corridors, GrainVoyages grain,
-                      Exchanges exchanges, Funding funding, Processes processes, org.parley.roadmap.Roadmap roadmap, MessageSource messages) {
+                      Exchanges exchanges, Funding funding, FundingCsv fundingCsv, Processes processes, org.parley.roadmap.Roadmap roadmap,
+                      MessageSource messages) {
+        this.fundingCsv = fundingCsv;
         this.roadmap = roadmap;
         this.humanitarian = humanitarian;
         this.hxl = hxl;
@@ -99,6 +102,7 @@ class HumanitarianPages {
         model.addAttribute("selectedSector", sector);
         model.addAttribute("selectedLevel", shown);
         model.addAttribute("gaps", humanitarian.gaps(pid, sector, shown));
+        model.addAttribute("sectorChart", sectorChart(humanitarian.gaps(pid, null, 1)));
         model.addAttribute("areaGaps", humanitarian.areaGaps(pid, sector));
         model.addAttribute("activityCount", humanitarian.activityCount(pid));
         model.addAttribute("deliveryCounts", deliveries.countsByStatus(pid));
@@ -643,13 +647,47 @@ class HumanitarianPages {
     @GetMapping("/processes/{processId}/humanitarian/funding")
     String funding(@PathVariable("processId") long pid, Model model) {
         common(pid, model);
-        model.addAttribute("funding", funding.overview(pid));
+        Funding.Overview overview = funding.overview(pid);
+        model.addAttribute("funding", overview);
+        model.addAttribute("fundingChart", fundingChart(overview.byDonor(), 10));
         model.addAttribute("flowList", funding.flows(pid));
         model.addAttribute("flows", FundingFlow.values());
         if (!model.containsAttribute("fundingForm")) {
             model.addAttribute("fundingForm", new Forms.FundingForm());
         }
         return "humanitarian/funding";
+    }
+
+    @GetMapping("/processes/{processId}/humanitarian/funding/export")
+    ResponseEntity<byte[]> exportFunding(@PathVariable("processId") long pid) {
+        StringWriter out = new StringWriter();
+        fundingCsv.export(pid, out);
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"funding-flows.csv\"")
+                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/funding/import")
+    ModelAndView importFunding(@PathVariable("processId") long pid, @RequestParam(name = "file", required = false) MultipartFile file,
+                               Model model, RedirectAttributes redirect) throws IOException {
+        String csv = file != null && !file.isEmpty() ? Forms.text(file.getBytes()) : null;
+        List<String> problems;
+        if (csv == null) {
+            problems = List.of(label("humanitarian.funding.chooseFile"));
+        } else {
+            try {
+                int n = fundingCsv.importCsv(pid, csv, Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.funding.imported");
+                redirect.addFlashAttribute("noticeArg", n);
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/funding");
+            } catch (InvalidInputException e) {
+                problems = e.problems().stream()
+                        .map(p -> p.field() + ": " + messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).toList();
+            }
+        }
+        model.addAttribute("importProblems", problems);
+        model.addAttribute("importFileName", file == null ? null : file.getOriginalFilename());
+        return withStatus(funding(pid, model), HttpStatus.BAD_REQUEST);
     }
 
     @PostMapping("/processes/{processId}/humanitarian/funding")
@@ -668,6 +706,32 @@ class HumanitarianPages {
     }
 
     // --- helpers
+
+    /** People in need and reached per sector, over all areas, for the dashboard's chart. */
+    private Map<String, String> sectorChart(List<Humanitarian.Gap> gaps) {
+        Map<Sector, long[]> bySector = new java.util.EnumMap<>(Sector.class);
+        for (Humanitarian.Gap g : gaps) {
+            long[] v = bySector.computeIfAbsent(g.sector(), k -> new long[2]);
+            v[0] += g.peopleInNeed();
+            v[1] += g.peopleReached();
+        }
+        List<Sector> shown = List.copyOf(bySector.keySet());
+        return Map.of("labels", shown.stream().map(x -> label("humanitarian.sector." + x.name())).collect(Collectors.joining("|")),
+                "datasets", JSON.writeValueAsString(List.of(
+                        Map.of("label", label("humanitarian.gaps.inNeed"), "values", shown.stream().map(x -> bySector.get(x)[0]).toList()),
+                        Map.of("label", label("humanitarian.gaps.reached"), "values", shown.stream().map(x -> bySector.get(x)[1]).toList()))));
+    }
+
+    /** Pledged, committed and disbursed for the largest donors, for the funding page's chart. */
+    private Map<String, String> fundingChart(List<Funding.Totals> donors, int max) {
+        List<Funding.Totals> shown = donors.stream().limit(max).toList();
+        return Map.of("labels", shown.stream().map(t -> t.name().replace("|", "/")).collect(Collectors.joining("|")),
+                "datasets", JSON.writeValueAsString(List.of(
+                        Map.of("label", label("humanitarian.fundingFlow.PLEDGE"), "values", shown.stream().map(Funding.Totals::pledged).toList()),
+                        Map.of("label", label("humanitarian.fundingFlow.COMMITMENT"), "values", shown.stream().map(Funding.Totals::committed).toList()),
+                        Map.of("label", label("humanitarian.fundingFlow.DISBURSEMENT"), "values",
+                                shown.stream().map(Funding.Totals::disbursed).toList()))));
+    }
 
     /** Labels and values for a bar chart, as the {@code data-} attributes the chart script reads. */
     private static Map<String, String> chart(List<GrainVoyages.Tonnage> rows, int max) {
