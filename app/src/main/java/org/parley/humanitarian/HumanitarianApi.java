@@ -1,6 +1,5 @@
 package org.parley.humanitarian;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.parley.platform.InvalidInputException;
 import org.parley.platform.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -141,11 +139,8 @@ class HumanitarianApi {
     }
 
     @GetMapping(value = "/activities/export", produces = "text/csv")
-    ResponseEntity<String> export(@PathVariable long processId) {
-        StringWriter out = new StringWriter();
-        hxl.export(processId, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"4w-activities.csv\"").body(out.toString());
+    ResponseEntity<byte[]> export(@PathVariable long processId) {
+        return CsvDownload.of("4w-activities.csv", out -> hxl.export(processId, out));
     }
 
     @PostMapping("/activities/import")
@@ -271,11 +266,8 @@ class HumanitarianApi {
     }
 
     @GetMapping(value = "/funding/export", produces = "text/csv")
-    ResponseEntity<String> exportFunding(@PathVariable long processId) {
-        StringWriter out = new StringWriter();
-        fundingCsv.export(processId, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"funding-flows.csv\"").body(out.toString());
+    ResponseEntity<byte[]> exportFunding(@PathVariable long processId) {
+        return CsvDownload.of("funding-flows.csv", out -> fundingCsv.export(processId, out));
     }
 
     @PostMapping("/funding/import")

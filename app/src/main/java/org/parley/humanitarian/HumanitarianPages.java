@@ -1,8 +1,6 @@
 package org.parley.humanitarian;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +30,7 @@ import org.parley.process.Processes;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -272,11 +268,7 @@ class HumanitarianPages {
 
     @GetMapping("/processes/{processId}/humanitarian/activities/export")
     ResponseEntity<byte[]> export(@PathVariable("processId") long pid) {
-        StringWriter out = new StringWriter();
-        hxl.export(pid, out);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"4w-activities.csv\"")
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+        return CsvDownload.of("4w-activities.csv", out -> hxl.export(pid, out));
     }
 
     private String activitiesPage(long pid, Model model) {
@@ -660,11 +652,7 @@ class HumanitarianPages {
 
     @GetMapping("/processes/{processId}/humanitarian/funding/export")
     ResponseEntity<byte[]> exportFunding(@PathVariable("processId") long pid) {
-        StringWriter out = new StringWriter();
-        fundingCsv.export(pid, out);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"funding-flows.csv\"")
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+        return CsvDownload.of("funding-flows.csv", out -> fundingCsv.export(pid, out));
     }
 
     @PostMapping("/processes/{processId}/humanitarian/funding/import")
