@@ -25,6 +25,10 @@ class PetitionLinks {
         }
     }
 
+    String absolute(String path) {
+        return base() + path;
+    }
+
     String creation(String token) {
         return base() + "/petitions/creation?t=" + token;
     }
