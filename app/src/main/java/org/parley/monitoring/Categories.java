@@ -90,7 +90,7 @@ public class Categories {
             c = load(processId).get(code);
         }
         // a code nobody defined cannot be stored through Parley; shown as it is rather than failing the page
-        return c != null ? c : new Category(code, code, false, false, code, code, code, null, null);
+        return c != null ? c : Category.codeOnly(code);
     }
 
     /** The category a user typed (its code, in any case, with spaces or hyphens), if the process has it. */

@@ -84,6 +84,12 @@ public record Category(String name, String group, boolean kinetic, boolean built
         return BY_CODE.get(code);
     }
 
+    /** A category known by its code only: an added one read where the process's categories are not at hand (its code is right, not its group). */
+    static Category codeOnly(String code) {
+        Category b = BY_CODE.get(code);
+        return b != null ? b : new Category(code, code, false, false, code, code, code, null, null);
+    }
+
     /** A built-in category by its exact code, like an enum's valueOf. */
     public static Category valueOf(String code) {
         Category c = BY_CODE.get(code);

@@ -179,11 +179,24 @@ class MonitoringStore {
     static final String EVENT_COLUMNS = "e.id, e.process_id, e.category, e.state, e.first_at, e.last_at, e.latitude, e.longitude, e.admin1, "
             + "e.observers, e.reports, e.attributed_party_id, e.decided_by_name, e.decision_reason, e.decided_at";
 
-    final RowMapper<Event> event = (rs, n) -> new Event(rs.getLong("id"), rs.getLong("process_id"),
-            category(rs), EventState.valueOf(rs.getString("state")), instant(rs, "first_at"),
-            instant(rs, "last_at"), rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getString("admin1"), rs.getInt("observers"),
-            rs.getInt("reports"), longOrNull(rs, "attributed_party_id"), rs.getString("decided_by_name"), rs.getString("decision_reason"),
-            instant(rs, "decided_at"));
+    final RowMapper<Event> event = eventMapper(this::category);
+
+    /**
+     * Events for readers outside this store that have no {@link Categories} at hand ({@link VerifiedIncidents}): built-in
+     * categories in full, added ones by their code.
+     */
+    static final RowMapper<Event> EVENT = eventMapper(rs -> Category.codeOnly(rs.getString("category")));
+
+    interface CategoryOf {
+        Category of(ResultSet rs) throws SQLException;
+    }
+
+    private static RowMapper<Event> eventMapper(CategoryOf category) {
+        return (rs, n) -> new Event(rs.getLong("id"), rs.getLong("process_id"), category.of(rs), EventState.valueOf(rs.getString("state")),
+                instant(rs, "first_at"), instant(rs, "last_at"), rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getString("admin1"),
+                rs.getInt("observers"), rs.getInt("reports"), longOrNull(rs, "attributed_party_id"), rs.getString("decided_by_name"),
+                rs.getString("decision_reason"), instant(rs, "decided_at"));
+    }
 
     long insertEvent(long processId, Category category, Instant at, double lat, double lon, String admin1) {
         return jdbc.sql("INSERT INTO monitoring_event (process_id, category, first_at, last_at, latitude, longitude, admin1) "
