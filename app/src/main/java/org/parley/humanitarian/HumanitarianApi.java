@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.validation.Valid;
+import org.parley.humanitarian.AreaPopulations.AreaPopulation;
+import org.parley.humanitarian.AreaPopulations.NewPopulation;
 import org.parley.humanitarian.Humanitarian.Area;
 import org.parley.humanitarian.Humanitarian.AreaGap;
 import org.parley.humanitarian.Humanitarian.Gap;
@@ -75,6 +77,27 @@ class HumanitarianApi {
     List<Area> areas(@PathVariable long processId) {
         humanitarian.organisations(processId);
         return humanitarian.areas();
+    }
+
+    /** An area with its current population figure (none where no source gives one) and every earlier figure. */
+    record AreaWithPopulation(Area area, AreaPopulation current, List<AreaPopulation> history) {
+    }
+
+    @GetMapping("/areas/population")
+    List<AreaPopulation> populations(@PathVariable long processId) {
+        return List.copyOf(humanitarian.populations(processId).values());
+    }
+
+    @GetMapping("/areas/{pcode}/population")
+    AreaWithPopulation population(@PathVariable long processId, @PathVariable String pcode) {
+        List<AreaPopulation> history = humanitarian.populationHistory(processId, pcode);
+        Area area = humanitarian.area(pcode).orElseThrow();
+        return new AreaWithPopulation(area, humanitarian.populations(processId).get(area.pcode()), history);
+    }
+
+    @PutMapping("/areas/{pcode}/population")
+    AreaPopulation setPopulation(@PathVariable long processId, @PathVariable String pcode, @Valid @RequestBody NewPopulation c) {
+        return humanitarian.setPopulation(processId, pcode, c, Viewer.current());
     }
 
     @GetMapping("/organisations")

@@ -769,7 +769,7 @@ class HumanitarianPages {
     }
 
     /** Puts the service's field problems next to the fields of the form that caused them. */
-    private static void addTo(BindingResult result, InvalidInputException e) {
+    static void addTo(BindingResult result, InvalidInputException e) {
         BeanWrapperImpl form = new BeanWrapperImpl(result.getTarget());
         for (var p : e.problems()) {
             if (p.field() != null && form.isReadableProperty(p.field())) {
@@ -780,7 +780,7 @@ class HumanitarianPages {
         }
     }
 
-    private static ModelAndView withStatus(String view, HttpStatus status) {
+    static ModelAndView withStatus(String view, HttpStatus status) {
         ModelAndView mv = new ModelAndView(view);
         mv.setStatus(status);
         return mv;

@@ -263,6 +263,25 @@ class HumanitarianBrowserTest {
         ua.waitForCondition(() -> ua.locator("#corridor-map[data-ready=true], #corridor-map[data-error]").count() > 0);
         assertThat(ua.locator("#corridor-map").getAttribute("data-error")).as("map error; problems: %s", problems).isNull();
         assertThat(ua.locator("#corridor-map path[data-event-id='" + event + "']").count()).isEqualTo(1);
+        // The band in which incidents count is drawn (a circle round each of the two points and one leg), and the
+        // incident the server counted lies inside it, while the map's corner does not.
+        assertThat(ua.locator("#corridor-map[data-buffer-m='2000'] path.corridor-buffer").count()).isEqualTo(3);
+        String inBand = """
+                ([selector, corner]) => {
+                  const bands = [...document.querySelectorAll('#corridor-map path.corridor-buffer')];
+                  let p;
+                  if (corner) {
+                    const svg = bands[0].ownerSVGElement.getBBox();
+                    p = new DOMPoint(svg.x + 1, svg.y + 1);
+                  } else {
+                    const b = document.querySelector(selector).getBBox();
+                    p = new DOMPoint(b.x + b.width / 2, b.y + b.height / 2);
+                  }
+                  return bands.some(x => x.isPointInFill(p));
+                }""";
+        String marker = "#corridor-map path[data-event-id='" + event + "']";
+        assertThat(ua.evaluate(inBand, List.of(marker, false))).isEqualTo(true);
+        assertThat(ua.evaluate(inBand, List.of(marker, true))).isEqualTo(false);
         screenshot(ua, "corridor-with-incident-en");
 
         // The agency records it successful: refused without the override, the reason kept.

@@ -1,0 +1,182 @@
+package org.parley.humanitarian;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.support.Fixtures.check;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.parley.humanitarian.HumanitarianTestSupport.World;
+import org.parley.support.Api;
+import org.parley.support.ParleyTest;
+import org.parley.support.Web;
+import org.parley.support.Web.Page;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Population per area: the seeded official figures, a coordinator's figures with their history, and the warning. */
+@ParleyTest
+class AreaPopulationTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    Api api;
+    World w;
+
+    @BeforeEach
+    void setUp() {
+        api = Api.at(port);
+        w = HumanitarianTestSupport.world(api);
+    }
+
+    @Test
+    void theSeedIsTheStatisticsServiceTableWithItsSourceAndAddsUpToItsTotal() {
+        JsonNode all = check(api.get(w.base() + "/areas/population"), 200).json();
+        long admin1 = 0;
+        int admin1Areas = 0;
+        long ternopilRaions = 0;
+        for (JsonNode p : all) {
+            assertThat(p.path("seeded").asBoolean()).isTrue();
+            assertThat(p.path("source").asString()).contains("State Statistics Service of Ukraine");
+            assertThat(p.path("licence").asString()).isNotBlank();
+            assertThat(p.path("sourceUrl").asString()).startsWith("https://");
+            String pcode = p.path("areaPcode").asString();
+            if (pcode.length() == 4) {
+                admin1 += p.path("population").asLong();
+                admin1Areas++;
+                assertThat(p.path("referenceDate").asString()).isEqualTo("2021-01-01");
+            } else {
+                assertThat(pcode).startsWith("UA61");
+                ternopilRaions += p.path("population").asLong();
+            }
+        }
+        // 24 oblasts and Kyiv; the table leaves out Crimea and Sevastopol, so they have none.
+        assertThat(admin1Areas).isEqualTo(25);
+        assertThat(admin1).isEqualTo(41_418_700L);
+        assertThat(ternopilRaions).isEqualTo(1_018_462L);
+        assertThat(all.findValuesAsString("areaPcode")).doesNotContain("UA01", "UA85");
+        JsonNode donetsk = check(api.get(w.base() + "/areas/UA14/population"), 200).json();
+        assertThat(donetsk.path("area").path("nameEn").asString()).isEqualTo("Donetsk Oblast");
+        assertThat(donetsk.path("current").path("population").asLong()).isEqualTo(4_087_400L);
+        assertThat(donetsk.path("current").path("sourceUrl").asString()).isEqualTo("https://ukrstat.gov.ua/imf/arhiv/nas/nas2021_e.htm");
+        assertThat(check(api.get(w.base() + "/areas/UA01/population"), 200).json().path("current").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aCoordinatorsFigureHoldsForTheProcessAndKeepsTheEarlierOnes() {
+        String body = """
+                {"population":2000,"referenceDate":"2025-06-01","source":"Oblast administration headcount","sourceUrl":"https://example.org/count","licence":"CC BY 4.0"}""";
+        JsonNode set = check(w.agency().put(w.base() + "/areas/ua0106/population", body), 200).json();
+        assertThat(set.path("areaPcode").asString()).isEqualTo("UA0106");
+        assertThat(set.path("population").asLong()).isEqualTo(2000);
+        assertThat(set.path("seeded").asBoolean()).isFalse();
+        check(w.mediator().put(w.base() + "/areas/UA0106/population", body.replace("2000", "2500")), 200);
+
+        JsonNode history = check(api.get(w.base() + "/areas/UA0106/population"), 200).json();
+        assertThat(history.path("current").path("population").asLong()).isEqualTo(2500);
+        assertThat(history.path("history").size()).isEqualTo(2);
+        assertThat(history.path("history").get(1).path("population").asLong()).isEqualTo(2000);
+        assertThat(history.path("history").get(1).path("supersededAt").asString()).isNotBlank();
+        assertThat(history.path("history").get(1).path("enteredBy").asString()).isNotBlank();
+
+        // Another process still sees no figure there: the entry was for this process only.
+        World other = HumanitarianTestSupport.world(api);
+        assertThat(check(api.get(other.base() + "/areas/UA0106/population"), 200).json().path("current").isEmpty()).isTrue();
+        // A seeded area keeps its seed beneath a coordinator's figure.
+        check(w.agency().put(w.base() + "/areas/UA14/population", body), 200);
+        JsonNode donetsk = check(api.get(w.base() + "/areas/UA14/population"), 200).json();
+        assertThat(donetsk.path("current").path("population").asLong()).isEqualTo(2000);
+        assertThat(donetsk.path("history").get(1).path("seeded").asBoolean()).isTrue();
+        assertThat(check(api.get(other.base() + "/areas/UA14/population"), 200).json().path("current").path("population").asLong())
+                .isEqualTo(4_087_400L);
+    }
+
+    @Test
+    void badFiguresAreRefusedAndNothingIsSaved() {
+        var bad = check(w.agency().put(w.base() + "/areas/UA0106/population", """
+                {"population":-5,"referenceDate":"2999-01-01","source":"x","sourceUrl":"ftp://nope","licence":"CC BY"}"""), 400);
+        assertThat(bad.contentType()).contains("application/problem+json");
+        assertThat(bad.fieldError("population")).isNotBlank();
+        assertThat(bad.fieldError("referenceDate")).contains("future");
+        assertThat(bad.fieldError("sourceUrl")).contains("http");
+        check(w.agency().put(w.base() + "/areas/UA0106/population", """
+                {"population":5,"referenceDate":"2024-01-01","source":"","licence":"CC BY"}"""), 400);
+        check(w.agency().put(w.base() + "/areas/UA9999/population", """
+                {"population":5,"referenceDate":"2024-01-01","source":"s","licence":"CC BY"}"""), 404);
+        assertThat(jdbc.sql("SELECT count(*) FROM hum_area_population WHERE process_id = ?").param(w.process().id()).query(Long.class).single())
+                .isZero();
+        // Only coordinators: a delegate and the public may read, not write.
+        check(w.delegateA().put(w.base() + "/areas/UA0106/population", """
+                {"population":5,"referenceDate":"2024-01-01","source":"s","licence":"CC BY"}"""), 403);
+        check(api.put(w.base() + "/areas/UA0106/population", """
+                {"population":5,"referenceDate":"2024-01-01","source":"s","licence":"CC BY"}"""), 401);
+    }
+
+    @Test
+    void reachAbovePopulationWarnsAndSoDoesReachAboveNeed() {
+        check(w.agency().put(w.base() + "/areas/UA0106/population", """
+                {"population":1000,"referenceDate":"2025-06-01","source":"Raion headcount","licence":"CC BY 4.0"}"""), 200);
+        check(w.agency().post(w.base() + "/needs", """
+                {"areaPcode":"UA0106","sector":"HEALTH","peopleInNeed":500,"peopleTargeted":400,"periodStart":"2026-01-01","periodEnd":"2026-12-31","source":"HNRP"}"""),
+                201);
+        var within = check(w.agency().post(w.base() + "/activities", activity("UA0106", 400)), 201);
+        assertThat(within.json().path("warnings").size()).isZero();
+        var aboveNeed = check(w.agency().post(w.base() + "/activities", activity("UA0106", 200)), 201);
+        // Above the need only: in the raion and in Crimea, where the raion's need and reach count too.
+        assertThat(aboveNeed.json().path("warnings").size()).isEqualTo(2);
+        assertThat(aboveNeed.json().path("warnings").get(0).asString()).contains("UA0106", "600", "500", "in need");
+        assertThat(aboveNeed.json().path("warnings").get(1).asString()).contains("UA01", "600", "500", "in need");
+        var abovePopulation = check(w.agency().inLanguage("uk").post(w.base() + "/activities", activity("UA0106", 500)), 201);
+        assertThat(abovePopulation.json().path("warnings").get(0).asString()).contains("UA0106", "1100", "1000", "2025-06-01", "проживають");
+        assertThat(abovePopulation.json().path("warnings").get(1).asString()).contains("1100", "500");
+
+        // The oblast's seeded population is compared too: Donetsk Oblast holds 4,087,400.
+        var oblast = check(w.agency().post(w.base() + "/activities", activity("UA14", 4_100_000)), 201);
+        assertThat(oblast.json().path("warnings").get(0).asString()).contains("UA14", "4100000", "4087400", "2021-01-01");
+        // An HXL import is checked the same way.
+        var imported = check(w.agency().post(w.base() + "/activities/import", """
+                #org,#sector,#activity,#adm1+code,#date,#reached
+                WFP,Food Security,Bread,UA61,2026-03-01,1100000
+                """), 200);
+        assertThat(imported.json().path("warnings").get(0).asString()).contains("UA61", "1100000", "1027300");
+    }
+
+    @Test
+    void theAreaPagesShowTheFigureAndLetACoordinatorEnterOneInThreeLanguages() {
+        String pages = "/processes/" + w.process().id() + "/humanitarian/areas";
+        Page list = new Web(port, "en").get(pages);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("Areas and population", "4,087,400", "State Statistics Service of Ukraine", "Bakhchysaraiskyi");
+        assertThat(new Web(port, "uk").get(pages).body()).contains("Території та населення");
+        assertThat(new Web(port, "ru").get(pages + "/UA14").body()).contains("Население", "4,087,400", "nas2021_e.htm");
+        assertThat(new Web(port, "en").get(pages + "/UA14").body()).doesNotContain("population-form");
+
+        Web agency = new Web(port, "en").signIn("humanitarian@demo.parley");
+        Page wrong = agency.post(pages + "/UA0106", pages + "/UA0106/population", "population", "-3", "referenceDate", "2024-01-01",
+                "source", "My own count", "sourceUrl", "", "licence", "CC BY 4.0");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("has-error", "value=\"My own count\"", "value=\"CC BY 4.0\"");
+        Page saved = agency.post(pages + "/UA0106", pages + "/UA0106/population", "population", "12345", "referenceDate", "2024-01-01",
+                "source", "My own count", "sourceUrl", "", "licence", "CC BY 4.0");
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(saved.location()).endsWith("/areas/UA0106");
+        Page area = agency.get(pages + "/UA0106");
+        assertThat(area.body()).contains("Population figure saved.", "12,345", "My own count", "population-form");
+        assertThat(new Web(port, "en").get(pages).body()).contains("My own count (entered by a coordinator)");
+
+        Page delegate = new Web(port, "en").signIn("delegate.ua@demo.parley").post(pages + "/UA0106", pages + "/UA0106/population",
+                "population", "1", "referenceDate", "2024-01-01", "source", "s", "licence", "l");
+        assertThat(delegate.status()).isEqualTo(403);
+    }
+
+    private String activity(String pcode, long reached) {
+        return """
+                {"organisationId":%d,"sector":"HEALTH","activity":"Clinics","areaPcode":"%s","periodStart":"2026-02-01","periodEnd":"2026-02-28",
+                 "peopleReached":%d,"status":"COMPLETED"}""".formatted(w.orgId(), pcode, reached);
+    }
+}
