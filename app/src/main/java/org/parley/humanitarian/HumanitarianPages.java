@@ -98,6 +98,10 @@ class HumanitarianPages {
         model.addAttribute("selectedSector", sector);
         model.addAttribute("selectedLevel", shown);
         model.addAttribute("gaps", humanitarian.gaps(pid, sector, shown));
+        // The map has no raion boundaries; it lists each raion's figures in its oblast, by name in the reader's language.
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("raionNamesJson", shown == 1 ? "{}" : JSON.writeValueAsString(humanitarian.areas().stream().filter(a -> a.level() == 2)
+                .collect(Collectors.toMap(Humanitarian.Area::pcode, a -> a.name(locale)))));
         model.addAttribute("sectorChart", sectorChart(humanitarian.gaps(pid, null, 1)));
         model.addAttribute("areaGaps", humanitarian.areaGaps(pid, sector));
         model.addAttribute("activityCount", humanitarian.activityCount(pid));

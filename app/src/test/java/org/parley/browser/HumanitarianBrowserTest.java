@@ -228,6 +228,33 @@ class HumanitarianBrowserTest {
     }
 
     @Test
+    void atRaionLevelTheMapListsEachRaionsFiguresInItsOblast() {
+        // A process of its own, so that the demo's figures stay as the other tests expect them.
+        Api api = Api.at(port);
+        Api mediator = api.asDemo("mediator");
+        long pid = org.parley.support.Fixtures.smallProcess(mediator, "2026-01-15").id();
+        String apiBase = "/api/v1/processes/" + pid + "/humanitarian";
+        Api agency = api.asDemo("humanitarian");
+        long org = check(agency.post(apiBase + "/organisations", "{\"acronym\":\"WFP\",\"name\":\"World Food Programme\",\"kind\":\"UN_AGENCY\"}"), 201)
+                .json().path("id").asLong();
+        check(agency.post(apiBase + "/activities", """
+                {"organisationId":%d,"sector":"EDUCATION","activity":"School kits","areaPcode":"UA4602","periodStart":"2026-02-01",
+                 "periodEnd":"2026-02-28","peopleReached":1234,"status":"COMPLETED"}""".formatted(org)), 201);
+
+        Page page = signedIn("humanitarian@demo.parley");
+        page.navigate(base() + "/processes/" + pid + "/humanitarian?level=2");
+        page.waitForCondition(() -> page.locator("#gap-map[data-ready=true], #gap-map[data-error]").count() > 0);
+        assertThat(page.locator("#gap-map").getAttribute("data-error")).as("map error; problems: %s", problems).isNull();
+        assertThat(page.locator("#gap-map path[data-pcode=UA46]").getAttribute("data-raions")).isEqualTo("UA4602:1234");
+        assertThat(page.locator("#gap-map path[data-pcode=UA14]").getAttribute("data-raions")).isEmpty();
+        assertThat(page.locator("#raions-on-map").textContent()).contains("No raion boundaries are available offline");
+        page.locator("#gap-map path[data-pcode=UA46]").hover();
+        assertThat(page.locator(".hum-tooltip").textContent()).contains("Drohobytskyi", "1,234");
+        screenshot(page, "humanitarian-dashboard-raions-en");
+        assertThat(problems).as("console errors and CSP violations").isEmpty();
+    }
+
+    @Test
     void aCorridorWithAVerifiedIncidentInItsWindowIsMarkedSuccessfulOnlyWithAnOverride() {
         long pid = processes.all().stream().filter(p -> p.name().equals(PROCESS)).mapToLong(Process::id).min().orElseThrow();
         String hum = base() + "/processes/" + pid + "/humanitarian";
