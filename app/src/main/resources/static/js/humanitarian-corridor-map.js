@@ -14,7 +14,8 @@
    * flat projection of each leg, which is what the server does too.
    */
   function buffer(points, metres) {
-    var style = { className: "corridor-buffer", stroke: false, fillColor: "#e0a526", fillOpacity: 0.3, interactive: false };
+    // Opaque parts in a translucent pane: where the circles and legs overlap the band stays one shade.
+    var style = { pane: "corridorBuffer", className: "corridor-buffer", stroke: false, fillColor: "#e0a526", fillOpacity: 1, interactive: false };
     var parts = points.map(function (p) { return L.circle(p, Object.assign({ radius: metres }, style)); });
     for (var i = 0; i + 1 < points.length; i++) {
       var a = points[i], b = points[i + 1];
@@ -41,6 +42,10 @@
       var all = points.concat(incidents.map(function (i) { return [i[0], i[1]]; }));
       var map = L.map(el, { zoomSnap: 0.25, scrollWheelZoom: false });
       map.attributionControl.setPrefix(false);
+      var bufferPane = map.createPane("corridorBuffer");
+      bufferPane.style.zIndex = 410;
+      bufferPane.style.opacity = 0.35;
+      map.createPane("corridorRoute").style.zIndex = 420;
       // The view first: layers added to a map without one wait, and have no element to mark yet.
       map.fitBounds(L.latLngBounds(all).pad(0.4), { maxZoom: 10 });
       L.geoJSON(boundaries, {
@@ -51,10 +56,11 @@
         var band = buffer(points, metres).addTo(map);
         map.fitBounds(band.getBounds().extend(L.latLngBounds(all)).pad(0.2), { maxZoom: 11 });
       }
-      var route = points.length > 1 ? L.polyline(points, { color: "#2f6db5", weight: 4 }) : L.circleMarker(points[0], { radius: 6 });
+      var route = points.length > 1 ? L.polyline(points, { pane: "corridorRoute", color: "#2f6db5", weight: 4 })
+        : L.circleMarker(points[0], { pane: "corridorRoute", radius: 6 });
       route.addTo(map);
       incidents.forEach(function (i) {
-        var m = L.circleMarker([i[0], i[1]], { radius: 7, color: "#8b1a10", weight: 2, fillColor: "#c0392b", fillOpacity: 0.9 });
+        var m = L.circleMarker([i[0], i[1]], { pane: "corridorRoute", radius: 7, color: "#8b1a10", weight: 2, fillColor: "#c0392b", fillOpacity: 0.9 });
         m.addTo(map);
         var dom = m.getElement();
         if (dom) { dom.setAttribute("data-event-id", i[2]); }

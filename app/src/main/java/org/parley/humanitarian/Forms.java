@@ -467,9 +467,10 @@ final class Forms {
         @NotNull private Integer agreedB;
         private Long verifierId;
         private Long milestoneId;
+        private Long commitmentId;
 
         Exchanges.NewExchange command() {
-            return new Exchanges.NewExchange(kind, title, sideAPartyId, sideBPartyId, agreedA, agreedB, verifierId, milestoneId);
+            return new Exchanges.NewExchange(kind, title, sideAPartyId, sideBPartyId, agreedA, agreedB, verifierId, milestoneId, commitmentId);
         }
 
         public ExchangeKind getKind() { return kind; }
@@ -488,5 +489,7 @@ final class Forms {
         public void setVerifierId(Long verifierId) { this.verifierId = verifierId; }
         public Long getMilestoneId() { return milestoneId; }
         public void setMilestoneId(Long milestoneId) { this.milestoneId = milestoneId; }
+        public Long getCommitmentId() { return commitmentId; }
+        public void setCommitmentId(Long commitmentId) { this.commitmentId = commitmentId; }
     }
 }

@@ -604,6 +604,7 @@ class HumanitarianPages {
         }
         model.addAttribute("exchangeKinds", ExchangeKind.values());
         model.addAttribute("milestoneList", roadmap.milestones(pid));
+        model.addAttribute("commitmentList", exchanges.commitments(pid, Viewer.current()));
         return "humanitarian/exchanges";
     }
 

@@ -296,15 +296,17 @@ class HumanitarianBrowserTest {
         String inBand = """
                 ([selector, corner]) => {
                   const bands = [...document.querySelectorAll('#corridor-map path.corridor-buffer')];
-                  let p;
+                  // The point on the screen, then in each band's own coordinates (the band has a pane of its own).
+                  let screen;
                   if (corner) {
-                    const svg = bands[0].ownerSVGElement.getBBox();
-                    p = new DOMPoint(svg.x + 1, svg.y + 1);
+                    const r = document.getElementById('corridor-map').getBoundingClientRect();
+                    screen = new DOMPoint(r.left + 2, r.top + 2);
                   } else {
-                    const b = document.querySelector(selector).getBBox();
-                    p = new DOMPoint(b.x + b.width / 2, b.y + b.height / 2);
+                    const m = document.querySelector(selector);
+                    const b = m.getBBox();
+                    screen = new DOMPoint(b.x + b.width / 2, b.y + b.height / 2).matrixTransform(m.getScreenCTM());
                   }
-                  return bands.some(x => x.isPointInFill(p));
+                  return bands.some(x => x.isPointInFill(screen.matrixTransform(x.getScreenCTM().inverse())));
                 }""";
         String marker = "#corridor-map path[data-event-id='" + event + "']";
         assertThat(ua.evaluate(inBand, List.of(marker, false))).isEqualTo(true);

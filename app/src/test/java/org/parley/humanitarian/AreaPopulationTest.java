@@ -160,7 +160,7 @@ class AreaPopulationTest {
         Page wrong = agency.post(pages + "/UA0106", pages + "/UA0106/population", "population", "-3", "referenceDate", "2024-01-01",
                 "source", "My own count", "sourceUrl", "", "licence", "CC BY 4.0");
         assertThat(wrong.status()).isEqualTo(400);
-        assertThat(wrong.body()).contains("has-error", "value=\"My own count\"", "value=\"CC BY 4.0\"");
+        assertThat(wrong.body()).contains("has-error", "value=\"My own count\"", "value=\"CC BY 4.0\"", "type=\"date\"", "type=\"url\"");
         Page saved = agency.post(pages + "/UA0106", pages + "/UA0106/population", "population", "12345", "referenceDate", "2024-01-01",
                 "source", "My own count", "sourceUrl", "", "licence", "CC BY 4.0");
         assertThat(saved.status()).isEqualTo(302);
