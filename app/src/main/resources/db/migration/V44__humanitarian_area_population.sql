@@ -49,3 +49,14 @@ SELECT pcode, people, DATE '2022-01-01',
        'https://te.ukrstat.gov.ua/files/DS/arxivDS/DS1_202112.htm',
        'Official statistics of Ukraine (public information); attribution to the State Statistics Service of Ukraine'
 FROM (VALUES ('UA6102', 140013), ('UA6104', 556821), ('UA6106', 321628)) AS t (pcode, people);
+
+-- Admin-2 in Chernivtsi Oblast: present population of its three raions as of 1 January 2022, in thousands with
+-- one decimal, from the State Statistics Service's atlas of the administrative division on its census site
+-- (http://db.ukrcensus.gov.ua/dw_atlas_2021/chapter_1_1.ASP?id_ter=23); each figure is the published one times
+-- 1,000. The three add up to the oblast's 890.5 thousand in the same table.
+INSERT INTO hum_area_population (area_pcode, population, reference_date, source, source_url, licence)
+SELECT pcode, thousands_x10 * 100, DATE '2022-01-01',
+       'State Statistics Service of Ukraine, atlas of the administrative division: present population by raion as of 1 January 2022 (thousand persons, one decimal)',
+       'http://db.ukrcensus.gov.ua/dw_atlas_2021/chapter_1_1.ASP?id_ter=23',
+       'Official statistics of Ukraine (public information); attribution to the State Statistics Service of Ukraine'
+FROM (VALUES ('UA7302', 896), ('UA7304', 1522), ('UA7306', 6487)) AS t (pcode, thousands_x10);

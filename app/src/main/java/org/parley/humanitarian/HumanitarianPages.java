@@ -98,6 +98,7 @@ class HumanitarianPages {
         model.addAttribute("selectedSector", sector);
         model.addAttribute("selectedLevel", shown);
         model.addAttribute("gaps", humanitarian.gaps(pid, sector, shown));
+        model.addAttribute("populationByPcode", humanitarian.populations(pid));
         // The map has no raion boundaries; it lists each raion's figures in its oblast, by name in the reader's language.
         java.util.Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("raionNamesJson", shown == 1 ? "{}" : JSON.writeValueAsString(humanitarian.areas().stream().filter(a -> a.level() == 2)

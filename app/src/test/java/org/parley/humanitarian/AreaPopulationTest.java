@@ -40,25 +40,30 @@ class AreaPopulationTest {
         long admin1 = 0;
         int admin1Areas = 0;
         long ternopilRaions = 0;
+        long chernivtsiRaions = 0;
         for (JsonNode p : all) {
             assertThat(p.path("seeded").asBoolean()).isTrue();
             assertThat(p.path("source").asString()).contains("State Statistics Service of Ukraine");
             assertThat(p.path("licence").asString()).isNotBlank();
-            assertThat(p.path("sourceUrl").asString()).startsWith("https://");
+            assertThat(p.path("sourceUrl").asString()).matches("https?://\\S+");
             String pcode = p.path("areaPcode").asString();
             if (pcode.length() == 4) {
                 admin1 += p.path("population").asLong();
                 admin1Areas++;
                 assertThat(p.path("referenceDate").asString()).isEqualTo("2021-01-01");
-            } else {
-                assertThat(pcode).startsWith("UA61");
+            } else if (pcode.startsWith("UA61")) {
                 ternopilRaions += p.path("population").asLong();
+            } else {
+                assertThat(pcode).startsWith("UA73");
+                chernivtsiRaions += p.path("population").asLong();
             }
         }
         // 24 oblasts and Kyiv; the table leaves out Crimea and Sevastopol, so they have none.
         assertThat(admin1Areas).isEqualTo(25);
         assertThat(admin1).isEqualTo(41_418_700L);
+        // Raions where an official table by the current raions was found; each adds up to its oblast in that table.
         assertThat(ternopilRaions).isEqualTo(1_018_462L);
+        assertThat(chernivtsiRaions).isEqualTo(890_500L);
         assertThat(all.findValuesAsString("areaPcode")).doesNotContain("UA01", "UA85");
         JsonNode donetsk = check(api.get(w.base() + "/areas/UA14/population"), 200).json();
         assertThat(donetsk.path("area").path("nameEn").asString()).isEqualTo("Donetsk Oblast");
@@ -168,6 +173,14 @@ class AreaPopulationTest {
         Page area = agency.get(pages + "/UA0106");
         assertThat(area.body()).contains("Population figure saved.", "12,345", "My own count", "population-form");
         assertThat(new Web(port, "en").get(pages).body()).contains("My own count (entered by a coordinator)");
+
+        // The gaps table puts the population beside the reach and marks a row that reaches more than live there.
+        check(w.agency().post(w.base() + "/activities", activity("UA0106", 20_000)), 201);
+        String gaps = new Web(port, "en").get("/processes/" + w.process().id() + "/humanitarian?level=2").body();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("<tr[^>]*data-pcode=\"UA0106\"[^>]*>(.*?)</tr>", java.util.regex.Pattern.DOTALL)
+                .matcher(gaps);
+        assertThat(row.find()).isTrue();
+        assertThat(row.group()).contains("above-population", "12,345", "20,000");
 
         Page delegate = new Web(port, "en").signIn("delegate.ua@demo.parley").post(pages + "/UA0106", pages + "/UA0106/population",
                 "population", "1", "referenceDate", "2024-01-01", "source", "s", "licence", "l");
