@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import org.parley.humanitarian.AreaPopulations.AreaPopulation;
 import org.parley.humanitarian.AreaPopulations.NewPopulation;
@@ -216,9 +217,14 @@ class HumanitarianApi {
         return deliveries.acknowledge(processId, deliveryId, a, Viewer.current());
     }
 
+    /** The delivery as before, with what its reach now exceeds (population, need) when it was delivered. */
+    record StatusChanged(@JsonUnwrapped Deliveries.Delivery delivery, List<String> warnings) {
+    }
+
     @PostMapping("/deliveries/{deliveryId}/status")
-    Deliveries.Delivery status(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.StatusChange c) {
-        return deliveries.changeStatus(processId, deliveryId, c, Viewer.current());
+    StatusChanged status(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.StatusChange c) {
+        Deliveries.Delivery d = deliveries.changeStatus(processId, deliveryId, c, Viewer.current());
+        return new StatusChanged(d, text(deliveries.reachWarnings(processId, d)));
     }
 
     @GetMapping("/corridors")

@@ -410,6 +410,7 @@ class HumanitarianPages {
         request.setAttribute(BACK, "/processes/" + pid + "/humanitarian/deliveries/" + did);
         return onDelivery(pid, did, result, model, redirect, () -> {
             Deliveries.Delivery d = deliveries.changeStatus(pid, did, form.command(), Viewer.current());
+            redirect.addFlashAttribute("warnings", text(deliveries.reachWarnings(pid, d)));
             return new Notice("humanitarian.delivery.statusChanged", label("humanitarian.deliveryStatus." + d.status().name()));
         });
     }

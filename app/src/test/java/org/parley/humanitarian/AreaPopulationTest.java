@@ -152,6 +152,46 @@ class AreaPopulationTest {
     }
 
     @Test
+    void aDeliveredConvoyThatReachesMoreThanLiveThereIsFlaggedOnTheApiAndThePage() {
+        check(w.agency().put(w.base() + "/areas/UA0106/population", """
+                {"population":1000,"referenceDate":"2025-06-01","source":"Raion headcount","licence":"CC BY 4.0"}"""), 200);
+        String path = convoyUnderWay(w, "UA0106");
+        JsonNode delivered = check(w.agency().post(path + "/status", "{\"status\":\"DELIVERED\",\"peopleReached\":1500}"), 200).json();
+        // The delivery's own fields are where they were; the warnings come beside them.
+        assertThat(delivered.path("status").asString()).isEqualTo("DELIVERED");
+        assertThat(delivered.path("peopleReached").asLong()).isEqualTo(1500);
+        assertThat(delivered.path("warnings").get(0).asString()).contains("UA0106", "1500", "1000", "2025-06-01");
+
+        // On the page, the agency sees the same warning after recording the delivery.
+        String path2 = convoyUnderWay(w, "UA0106");
+        String page = "/processes/" + w.process().id() + "/humanitarian/deliveries/" + path2.substring(path2.lastIndexOf('/') + 1);
+        Web agency = new Web(port, "en").signIn("humanitarian@demo.parley");
+        Page recorded = agency.post(page, page + "/status", "status", "DELIVERED", "peopleReached", "10");
+        assertThat(recorded.status()).isEqualTo(302);
+        assertThat(agency.get(page).body()).contains("Please check", "1510 people reached, more than the 1000 who live there");
+        // Within the population, nothing to check.
+        String path3 = convoyUnderWay(w, "UA14");
+        assertThat(check(w.agency().post(path3 + "/status", "{\"status\":\"DELIVERED\",\"peopleReached\":10}"), 200).json().path("warnings").size())
+                .isZero();
+    }
+
+    /** A convoy to the area, notified, acknowledged by both parties and under way; its API path. */
+    private String convoyUnderWay(World world, String pcode) {
+        java.time.Instant dep = java.time.Instant.now().plus(1, java.time.temporal.ChronoUnit.DAYS).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        long id = check(world.agency().post(world.base() + "/deliveries", """
+                {"organisationId":%d,"title":"Convoy","sector":"HEALTH","origin":"Dnipro","destination":"Somewhere","destinationPcode":"%s",
+                 "route":"Road","peopleToReach":800,"plannedDeparture":"%s","plannedArrival":"%s",
+                 "cargo":[{"commodity":"Medical kits","quantity":10,"unit":"kits"}]}"""
+                .formatted(world.orgId(), pcode, dep, dep.plusSeconds(8 * 3600))), 201).json().path("id").asLong();
+        String path = world.base() + "/deliveries/" + id;
+        check(world.agency().post(path + "/notify", "{\"partyIds\":[%d,%d]}".formatted(world.process().partyA(), world.process().partyB())), 200);
+        check(world.delegateA().post(path + "/acknowledge", "{\"acknowledged\":true}"), 200);
+        check(world.delegateB().post(path + "/acknowledge", "{\"acknowledged\":true}"), 200);
+        check(world.agency().post(path + "/status", "{\"status\":\"UNDER_WAY\"}"), 200);
+        return path;
+    }
+
+    @Test
     void theAreaPagesShowTheFigureAndLetACoordinatorEnterOneInThreeLanguages() {
         String pages = "/processes/" + w.process().id() + "/humanitarian/areas";
         Page list = new Web(port, "en").get(pages);
