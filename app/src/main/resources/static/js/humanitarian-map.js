@@ -1,6 +1,8 @@
 /*
  * The gaps map: Ukraine's admin-1 areas (bundled GeoJSON, no tiles, works offline) coloured by the share of
- * people in need that 4W activities have reached. Data comes from the JSON API; nothing inline.
+ * people in need that 4W activities have reached. Data comes from the JSON API; nothing inline. No raion
+ * boundaries are bundled, so at raion level each raion's figures are listed in its oblast (a raion's P-code
+ * starts with its oblast's).
  */
 (function () {
   "use strict";
@@ -39,6 +41,19 @@
     ]).then(function (res) {
       var byPcode = {};
       res[1].byArea.forEach(function (a) { byPcode[a.pcode] = a; });
+      var raionNames = JSON.parse(el.getAttribute("data-raion-names") || "{}");
+      var raionsByOblast = {};
+      if (el.getAttribute("data-level") === "2") {
+        var raions = {};
+        res[1].byAreaAndSector.forEach(function (g) {
+          var r = raions[g.areaPcode] || (raions[g.areaPcode] = { pcode: g.areaPcode, peopleInNeed: 0, peopleReached: 0 });
+          r.peopleInNeed += g.peopleInNeed;
+          r.peopleReached += g.peopleReached;
+        });
+        Object.keys(raions).sort().forEach(function (p) {
+          (raionsByOblast[p.substring(0, 4)] = raionsByOblast[p.substring(0, 4)] || []).push(raions[p]);
+        });
+      }
       var lang = el.getAttribute("data-lang");
       var map = L.map(el, { zoomSnap: 0.25, scrollWheelZoom: false, attributionControl: true });
       map.attributionControl.setPrefix(false);
@@ -60,6 +75,11 @@
           } else {
             lines += "<br>" + text(el.getAttribute("data-label-none"));
           }
+          (raionsByOblast[pcodeOf(f)] || []).forEach(function (r) {
+            lines += "<br>· " + text(raionNames[r.pcode] || r.pcode) + ": " + text(el.getAttribute("data-label-reached")) + " "
+              + r.peopleReached.toLocaleString() + (r.peopleInNeed > 0 ? " / " + text(el.getAttribute("data-label-need")) + " "
+              + r.peopleInNeed.toLocaleString() : "");
+          });
           l.bindTooltip(lines, { sticky: true, className: "hum-tooltip" });
         }
       }).addTo(map);
@@ -72,6 +92,7 @@
           path.setAttribute("data-pcode", p);
           path.setAttribute("data-reached", g ? g.peopleReached : 0);
           path.setAttribute("data-coverage", g && g.coverage !== null ? g.coverage : "");
+          path.setAttribute("data-raions", (raionsByOblast[p] || []).map(function (r) { return r.pcode + ":" + r.peopleReached; }).join(" "));
         }
       });
       el.setAttribute("data-ready", "true");

@@ -179,7 +179,7 @@ class HumanitarianDemo implements ApplicationRunner {
 
         if (party.containsKey("UA") && party.containsKey("RU")) {
             var exchange = exchanges.create(pid, new Exchanges.NewExchange(ExchangeKind.PRISONERS_OF_WAR, "All-for-all exchange of prisoners of war",
-                    party.get("UA"), party.get("RU"), 500, 500, icrc.id(), null), mediator);
+                    party.get("UA"), party.get("RU"), 500, 500, icrc.id(), null, null), mediator);
             exchanges.recordRound(pid, exchange.id(), new Exchanges.NewRound(LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(3), 95, 95,
                     icrc.id()), agency);
         }

@@ -338,6 +338,18 @@ public class Deliveries {
         return load(processId, deliveryId);
     }
 
+    /**
+     * What a delivered convoy's reach now exceeds in its destination and sector (the area's population, its
+     * people in need), as for any other 4W activity; none for a delivery that is not delivered.
+     */
+    public List<Humanitarian.Warning> reachWarnings(long processId, Delivery d) {
+        List<Humanitarian.Warning> warnings = new ArrayList<>();
+        if (d.status() == DeliveryStatus.DELIVERED) {
+            humanitarian.warnAboveNeed(processId, d.destinationPcode(), d.sector(), warnings);
+        }
+        return warnings;
+    }
+
     // --- helpers
 
     private void requireReader(long processId, Viewer viewer) {

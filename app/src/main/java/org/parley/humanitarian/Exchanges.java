@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.parley.commitments.Commitments;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.InvalidInputException.FieldProblem;
 import org.parley.platform.NotFoundException;
@@ -26,14 +27,16 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Exchanges of prisoners of war, civilians and remains: the numbers each side agreed to release, rounds with
  * dates and numbers verified by a named organisation, and progress against the agreed totals. An exchange may
- * hang on a roadmap milestone (the commitment that requires it). Every round goes on the public record.
+ * hang on a roadmap milestone and on the commitment of an adopted text that requires it. Every round goes on
+ * the public record.
  */
 @Service
 @Transactional(readOnly = true)
 public class Exchanges {
 
     public record NewExchange(@NotNull ExchangeKind kind, @NotBlank @Size(max = 300) String title, @NotNull Long sideAPartyId,
-                              @NotNull Long sideBPartyId, @NotNull Integer agreedA, @NotNull Integer agreedB, Long verifierId, Long milestoneId) {
+                              @NotNull Long sideBPartyId, @NotNull Integer agreedA, @NotNull Integer agreedB, Long verifierId, Long milestoneId,
+                              Long commitmentId) {
     }
 
     public record NewRound(@NotNull LocalDate heldOn, @NotNull Integer releasedA, @NotNull Integer releasedB, @NotNull Long verifiedById) {
@@ -44,17 +47,17 @@ public class Exchanges {
 
     /** An exchange with what has been released so far and the progress against the agreed total, in percent. */
     public record Exchange(long id, long processId, ExchangeKind kind, String title, long sideAPartyId, String sideA, long sideBPartyId,
-                           String sideB, int agreedA, int agreedB, String verifier, Long milestoneId, List<Round> rounds,
+                           String sideB, int agreedA, int agreedB, String verifier, Long milestoneId, Long commitmentId, List<Round> rounds,
                            int releasedA, int releasedB, int progress) {
 
         static Exchange of(long id, long processId, ExchangeKind kind, String title, long sideAPartyId, String sideA, long sideBPartyId,
-                           String sideB, int agreedA, int agreedB, String verifier, Long milestoneId, List<Round> rounds) {
+                           String sideB, int agreedA, int agreedB, String verifier, Long milestoneId, Long commitmentId, List<Round> rounds) {
             int a = rounds.stream().mapToInt(Round::releasedA).sum();
             int b = rounds.stream().mapToInt(Round::releasedB).sum();
             int agreed = agreedA + agreedB;
             int progress = agreed == 0 ? 0 : (int) Math.round(100.0 * (a + b) / agreed);
             return new Exchange(id, processId, kind, title, sideAPartyId, sideA, sideBPartyId, sideB, agreedA, agreedB, verifier, milestoneId,
-                    rounds, a, b, progress);
+                    commitmentId, rounds, a, b, progress);
         }
     }
 
@@ -62,10 +65,13 @@ public class Exchanges {
     private final Processes processes;
     private final Humanitarian humanitarian;
     private final Roadmap roadmap;
+    private final Commitments commitments;
     private final PublicRecord record;
     private final Clock clock;
 
-    Exchanges(JdbcClient jdbc, Processes processes, Humanitarian humanitarian, Roadmap roadmap, PublicRecord record, Clock clock) {
+    Exchanges(JdbcClient jdbc, Processes processes, Humanitarian humanitarian, Roadmap roadmap, Commitments commitments, PublicRecord record,
+              Clock clock) {
+        this.commitments = commitments;
         this.jdbc = jdbc;
         this.processes = processes;
         this.humanitarian = humanitarian;
@@ -78,6 +84,11 @@ public class Exchanges {
         processes.get(processId);
         return jdbc.sql("SELECT id FROM hum_exchange WHERE process_id = ? ORDER BY id").param(processId).query(Long.class).list()
                 .stream().map(id -> load(processId, id)).toList();
+    }
+
+    /** The commitments an exchange may be tied to: those the viewer may see. */
+    public List<org.parley.commitments.Commitment> commitments(long processId, Viewer viewer) {
+        return commitments.list(processId, viewer);
     }
 
     public Exchange exchange(long processId, long exchangeId) {
@@ -103,14 +114,19 @@ public class Exchanges {
         if (c.milestoneId() != null && roadmap.milestones(processId).stream().noneMatch(m -> m.id() == c.milestoneId())) {
             problems.add(new FieldProblem("milestoneId", "humanitarian.exchange.milestoneUnknown", c.milestoneId()));
         }
+        // The mediator sees every commitment of the process, confidential ones included.
+        if (c.commitmentId() != null && commitments.list(processId, viewer).stream().noneMatch(m -> m.id() == c.commitmentId())) {
+            problems.add(new FieldProblem("commitmentId", "humanitarian.exchange.commitmentUnknown", String.valueOf(c.commitmentId())));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         long id = jdbc.sql("""
-                        INSERT INTO hum_exchange (process_id, kind, title, side_a_party_id, side_b_party_id, agreed_a, agreed_b, verifier_id, milestone_id)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                        INSERT INTO hum_exchange (process_id, kind, title, side_a_party_id, side_b_party_id, agreed_a, agreed_b, verifier_id, milestone_id,
+                                                  commitment_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(processId, c.kind().name(), c.title().trim(), c.sideAPartyId(), c.sideBPartyId(), c.agreedA(), c.agreedB(),
-                        c.verifierId(), c.milestoneId()).query(Long.class).single();
+                        c.verifierId(), c.milestoneId(), c.commitmentId()).query(Long.class).single();
         return load(processId, id);
     }
 
@@ -168,11 +184,11 @@ public class Exchanges {
                 .param(id).query((rs, n) -> new Round(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getInt(3), rs.getInt(4), rs.getString(5)))
                 .list();
         return jdbc.sql("""
-                        SELECT e.id, e.process_id, e.kind, e.title, e.side_a_party_id, e.side_b_party_id, e.agreed_a, e.agreed_b, o.acronym, e.milestone_id
+                        SELECT e.id, e.process_id, e.kind, e.title, e.side_a_party_id, e.side_b_party_id, e.agreed_a, e.agreed_b, o.acronym, e.milestone_id, e.commitment_id
                         FROM hum_exchange e LEFT JOIN hum_organisation o ON o.id = e.verifier_id WHERE e.id = ? AND e.process_id = ?""")
                 .params(id, processId).query((rs, n) -> Exchange.of(rs.getLong(1), rs.getLong(2), ExchangeKind.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getLong(5), parties.get(rs.getLong(5)), rs.getLong(6), parties.get(rs.getLong(6)), rs.getInt(7),
-                        rs.getInt(8), rs.getString(9), (Long) rs.getObject(10), rounds)).optional()
+                        rs.getInt(8), rs.getString(9), (Long) rs.getObject(10), (Long) rs.getObject(11), rounds)).optional()
                 .orElseThrow(() -> new NotFoundException("exchange", id));
     }
 }

@@ -36,6 +36,30 @@ final class Forms {
         public void setKind(OrganisationKind kind) { this.kind = kind; }
     }
 
+    /** A coordinator's population figure for an area, with where it comes from. */
+    public static class PopulationForm {
+        @NotNull private Long population;
+        @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) private LocalDate referenceDate;
+        @NotBlank @Size(max = 500) private String source;
+        @Size(max = 500) private String sourceUrl;
+        @NotBlank @Size(max = 300) private String licence;
+
+        AreaPopulations.NewPopulation command() {
+            return new AreaPopulations.NewPopulation(population, referenceDate, source, sourceUrl, licence);
+        }
+
+        public Long getPopulation() { return population; }
+        public void setPopulation(Long population) { this.population = population; }
+        public LocalDate getReferenceDate() { return referenceDate; }
+        public void setReferenceDate(LocalDate referenceDate) { this.referenceDate = referenceDate; }
+        public String getSource() { return source; }
+        public void setSource(String source) { this.source = source; }
+        public String getSourceUrl() { return sourceUrl; }
+        public void setSourceUrl(String sourceUrl) { this.sourceUrl = sourceUrl; }
+        public String getLicence() { return licence; }
+        public void setLicence(String licence) { this.licence = licence; }
+    }
+
     public static class NeedForm {
         @NotBlank private String areaPcode;
         @NotNull private Sector sector;
@@ -443,9 +467,10 @@ final class Forms {
         @NotNull private Integer agreedB;
         private Long verifierId;
         private Long milestoneId;
+        private Long commitmentId;
 
         Exchanges.NewExchange command() {
-            return new Exchanges.NewExchange(kind, title, sideAPartyId, sideBPartyId, agreedA, agreedB, verifierId, milestoneId);
+            return new Exchanges.NewExchange(kind, title, sideAPartyId, sideBPartyId, agreedA, agreedB, verifierId, milestoneId, commitmentId);
         }
 
         public ExchangeKind getKind() { return kind; }
@@ -464,5 +489,7 @@ final class Forms {
         public void setVerifierId(Long verifierId) { this.verifierId = verifierId; }
         public Long getMilestoneId() { return milestoneId; }
         public void setMilestoneId(Long milestoneId) { this.milestoneId = milestoneId; }
+        public Long getCommitmentId() { return commitmentId; }
+        public void setCommitmentId(Long commitmentId) { this.commitmentId = commitmentId; }
     }
 }

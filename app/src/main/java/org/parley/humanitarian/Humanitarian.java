@@ -12,6 +12,8 @@ import java.util.Optional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.parley.humanitarian.AreaPopulations.AreaPopulation;
+import org.parley.humanitarian.AreaPopulations.NewPopulation;
 import org.parley.platform.ConflictException;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;
@@ -96,12 +98,14 @@ public class Humanitarian {
 
     private final JdbcClient jdbc;
     private final Processes processes;
+    private final AreaPopulations populations;
     /** The areas are seed data (migrations), the same for every process and never changed by users: read once. */
     private volatile Map<String, Area> areas;
 
-    Humanitarian(JdbcClient jdbc, Processes processes) {
+    Humanitarian(JdbcClient jdbc, Processes processes, AreaPopulations populations) {
         this.jdbc = jdbc;
         this.processes = processes;
+        this.populations = populations;
     }
 
     // --- who may act
@@ -152,6 +156,45 @@ public class Humanitarian {
             }
         }
         return raions.entrySet().stream().map(e -> new AreaGroup(areaByPcode().get(e.getKey()), List.copyOf(e.getValue()))).toList();
+    }
+
+    // --- population of the areas
+
+    /** The current population figure of each area that has one, as this process sees it. */
+    public Map<String, AreaPopulation> populations(long processId) {
+        processes.get(processId);
+        return populations.current(processId);
+    }
+
+    /** An area's population figures for this process, the current one first, each with its source and who entered it. */
+    public List<AreaPopulation> populationHistory(long processId, String pcode) {
+        processes.get(processId);
+        Area area = area(pcode).orElseThrow(() -> new NotFoundException("area", pcode));
+        return populations.history(processId, area.pcode());
+    }
+
+    /**
+     * A coordinator's population figure for an area, for this process; it supersedes the current one, which is
+     * kept with its source and author.
+     */
+    @Transactional
+    public AreaPopulation setPopulation(long processId, String pcode, NewPopulation c, Viewer viewer) {
+        requireManager(processId, viewer);
+        Area area = area(pcode).orElseThrow(() -> new NotFoundException("area", pcode));
+        List<FieldProblem> problems = new ArrayList<>();
+        notNegative("population", c.population(), problems);
+        if (c.referenceDate() != null && c.referenceDate().isAfter(LocalDate.now())) {
+            problems.add(new FieldProblem("referenceDate", "humanitarian.population.futureDate"));
+        }
+        String url = AreaPopulations.blankToNull(c.sourceUrl());
+        if (url != null && !url.matches("(?i)https?://\\S+")) {
+            problems.add(new FieldProblem("sourceUrl", "humanitarian.population.badUrl"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        populations.record(processId, area.pcode(), c, viewer.accountId());
+        return populations.current(processId).get(area.pcode());
     }
 
     // --- organisations
@@ -359,8 +402,9 @@ public class Humanitarian {
     }
 
     /**
-     * Reached above the people in need of an area and sector is accepted (needs lag behind) but flagged: in the
-     * raion, when it has a need of its own, and in its oblast.
+     * Reached above what an area can hold is accepted but flagged, in the raion (when the activity is in one) and
+     * in its oblast: above the area's population (nobody can be reached twice in one sector), and above the people
+     * in need of the area and sector (needs lag behind, so this is the milder of the two).
      */
     void warnAboveNeed(long processId, String pcode, Sector sector, List<Warning> warnings) {
         Area area = area(pcode).orElse(null);
@@ -370,6 +414,14 @@ public class Humanitarian {
         List<Gap> checked = new ArrayList<>(gaps(processId, sector, 1).stream().filter(g -> g.areaPcode().equals(area.admin1Pcode())).toList());
         if (area.level() == 2) {
             checked.addAll(0, gaps(processId, sector, 2).stream().filter(g -> g.areaPcode().equals(area.pcode())).toList());
+        }
+        Map<String, AreaPopulation> population = populations.current(processId);
+        for (Gap g : checked) {
+            AreaPopulation p = population.get(g.areaPcode());
+            if (p != null && g.peopleReached() > p.population()) {
+                warnings.add(new Warning("humanitarian.warning.reachedAbovePopulation", g.areaPcode(), sector.label(),
+                        String.valueOf(g.peopleReached()), String.valueOf(p.population()), p.referenceDate().toString()));
+            }
         }
         checked.stream().filter(g -> g.peopleInNeed() > 0 && g.peopleReached() > g.peopleInNeed())
                 .forEach(g -> warnings.add(new Warning("humanitarian.warning.reachedAboveNeed", g.areaPcode(), sector.label(),

@@ -4,7 +4,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
+import org.parley.humanitarian.AreaPopulations.AreaPopulation;
+import org.parley.humanitarian.AreaPopulations.NewPopulation;
 import org.parley.humanitarian.Humanitarian.Area;
 import org.parley.humanitarian.Humanitarian.AreaGap;
 import org.parley.humanitarian.Humanitarian.Gap;
@@ -75,6 +78,27 @@ class HumanitarianApi {
     List<Area> areas(@PathVariable long processId) {
         humanitarian.organisations(processId);
         return humanitarian.areas();
+    }
+
+    /** An area with its current population figure (none where no source gives one) and every earlier figure. */
+    record AreaWithPopulation(Area area, AreaPopulation current, List<AreaPopulation> history) {
+    }
+
+    @GetMapping("/areas/population")
+    List<AreaPopulation> populations(@PathVariable long processId) {
+        return List.copyOf(humanitarian.populations(processId).values());
+    }
+
+    @GetMapping("/areas/{pcode}/population")
+    AreaWithPopulation population(@PathVariable long processId, @PathVariable String pcode) {
+        List<AreaPopulation> history = humanitarian.populationHistory(processId, pcode);
+        Area area = humanitarian.area(pcode).orElseThrow();
+        return new AreaWithPopulation(area, humanitarian.populations(processId).get(area.pcode()), history);
+    }
+
+    @PutMapping("/areas/{pcode}/population")
+    AreaPopulation setPopulation(@PathVariable long processId, @PathVariable String pcode, @Valid @RequestBody NewPopulation c) {
+        return humanitarian.setPopulation(processId, pcode, c, Viewer.current());
     }
 
     @GetMapping("/organisations")
@@ -193,9 +217,14 @@ class HumanitarianApi {
         return deliveries.acknowledge(processId, deliveryId, a, Viewer.current());
     }
 
+    /** The delivery as before, with what its reach now exceeds (population, need) when it was delivered. */
+    record StatusChanged(@JsonUnwrapped Deliveries.Delivery delivery, List<String> warnings) {
+    }
+
     @PostMapping("/deliveries/{deliveryId}/status")
-    Deliveries.Delivery status(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.StatusChange c) {
-        return deliveries.changeStatus(processId, deliveryId, c, Viewer.current());
+    StatusChanged status(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.StatusChange c) {
+        Deliveries.Delivery d = deliveries.changeStatus(processId, deliveryId, c, Viewer.current());
+        return new StatusChanged(d, text(deliveries.reachWarnings(processId, d)));
     }
 
     @GetMapping("/corridors")

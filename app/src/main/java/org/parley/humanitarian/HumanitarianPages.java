@@ -98,6 +98,11 @@ class HumanitarianPages {
         model.addAttribute("selectedSector", sector);
         model.addAttribute("selectedLevel", shown);
         model.addAttribute("gaps", humanitarian.gaps(pid, sector, shown));
+        model.addAttribute("populationByPcode", humanitarian.populations(pid));
+        // The map has no raion boundaries; it lists each raion's figures in its oblast, by name in the reader's language.
+        java.util.Locale locale = LocaleContextHolder.getLocale();
+        model.addAttribute("raionNamesJson", shown == 1 ? "{}" : JSON.writeValueAsString(humanitarian.areas().stream().filter(a -> a.level() == 2)
+                .collect(Collectors.toMap(Humanitarian.Area::pcode, a -> a.name(locale)))));
         model.addAttribute("sectorChart", sectorChart(humanitarian.gaps(pid, null, 1)));
         model.addAttribute("areaGaps", humanitarian.areaGaps(pid, sector));
         model.addAttribute("activityCount", humanitarian.activityCount(pid));
@@ -405,6 +410,7 @@ class HumanitarianPages {
         request.setAttribute(BACK, "/processes/" + pid + "/humanitarian/deliveries/" + did);
         return onDelivery(pid, did, result, model, redirect, () -> {
             Deliveries.Delivery d = deliveries.changeStatus(pid, did, form.command(), Viewer.current());
+            redirect.addFlashAttribute("warnings", text(deliveries.reachWarnings(pid, d)));
             return new Notice("humanitarian.delivery.statusChanged", label("humanitarian.deliveryStatus." + d.status().name()));
         });
     }
@@ -600,6 +606,7 @@ class HumanitarianPages {
         }
         model.addAttribute("exchangeKinds", ExchangeKind.values());
         model.addAttribute("milestoneList", roadmap.milestones(pid));
+        model.addAttribute("commitmentList", exchanges.commitments(pid, Viewer.current()));
         return "humanitarian/exchanges";
     }
 
@@ -769,7 +776,7 @@ class HumanitarianPages {
     }
 
     /** Puts the service's field problems next to the fields of the form that caused them. */
-    private static void addTo(BindingResult result, InvalidInputException e) {
+    static void addTo(BindingResult result, InvalidInputException e) {
         BeanWrapperImpl form = new BeanWrapperImpl(result.getTarget());
         for (var p : e.problems()) {
             if (p.field() != null && form.isReadableProperty(p.field())) {
@@ -780,7 +787,7 @@ class HumanitarianPages {
         }
     }
 
-    private static ModelAndView withStatus(String view, HttpStatus status) {
+    static ModelAndView withStatus(String view, HttpStatus status) {
         ModelAndView mv = new ModelAndView(view);
         mv.setStatus(status);
         return mv;

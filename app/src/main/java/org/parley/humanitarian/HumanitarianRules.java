@@ -34,7 +34,8 @@ class HumanitarianRules implements EndpointRules {
                         base + "/deliveries", base + "/deliveries/*/notify", base + "/deliveries/*/status", base + "/corridors/*/outcome",
                         base + "/voyages/import", base + "/exchanges/*/rounds", base + "/funding", base + "/funding/import",
                         base + "/deliveries/*/correction").hasAnyRole(MEDIATOR, HUMANITARIAN)
-                .requestMatchers(PUT, base + "/needs/*", base + "/activities/*", base + "/deliveries/*").hasAnyRole(MEDIATOR, HUMANITARIAN)
+                .requestMatchers(PUT, base + "/needs/*", base + "/activities/*", base + "/deliveries/*", base + "/areas/*/population")
+                .hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(DELETE, base + "/needs/*", base + "/activities/*").hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base, base + "/**").permitAll()
                 .requestMatchers(base, base + "/**").denyAll();
@@ -53,7 +54,7 @@ class HumanitarianRules implements EndpointRules {
                         base + "/deliveries/new", base + "/deliveries/*/notify", base + "/deliveries/*/status", base + "/corridors/*/outcome",
                         base + "/exchanges/*/rounds", base + "/funding", base + "/funding/import", base + "/deliveries/*/edit",
                         base + "/deliveries/*/correction", base + "/activities/*/edit", base + "/activities/*/delete", base + "/needs/*/edit",
-                        base + "/needs/*/delete")
+                        base + "/needs/*/delete", base + "/areas/*/population")
                 .hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base, base + "/**").permitAll()
                 .requestMatchers(base, base + "/**").denyAll();

@@ -228,6 +228,33 @@ class HumanitarianBrowserTest {
     }
 
     @Test
+    void atRaionLevelTheMapListsEachRaionsFiguresInItsOblast() {
+        // A process of its own, so that the demo's figures stay as the other tests expect them.
+        Api api = Api.at(port);
+        Api mediator = api.asDemo("mediator");
+        long pid = org.parley.support.Fixtures.smallProcess(mediator, "2026-01-15").id();
+        String apiBase = "/api/v1/processes/" + pid + "/humanitarian";
+        Api agency = api.asDemo("humanitarian");
+        long org = check(agency.post(apiBase + "/organisations", "{\"acronym\":\"WFP\",\"name\":\"World Food Programme\",\"kind\":\"UN_AGENCY\"}"), 201)
+                .json().path("id").asLong();
+        check(agency.post(apiBase + "/activities", """
+                {"organisationId":%d,"sector":"EDUCATION","activity":"School kits","areaPcode":"UA4602","periodStart":"2026-02-01",
+                 "periodEnd":"2026-02-28","peopleReached":1234,"status":"COMPLETED"}""".formatted(org)), 201);
+
+        Page page = signedIn("humanitarian@demo.parley");
+        page.navigate(base() + "/processes/" + pid + "/humanitarian?level=2");
+        page.waitForCondition(() -> page.locator("#gap-map[data-ready=true], #gap-map[data-error]").count() > 0);
+        assertThat(page.locator("#gap-map").getAttribute("data-error")).as("map error; problems: %s", problems).isNull();
+        assertThat(page.locator("#gap-map path[data-pcode=UA46]").getAttribute("data-raions")).isEqualTo("UA4602:1234");
+        assertThat(page.locator("#gap-map path[data-pcode=UA14]").getAttribute("data-raions")).isEmpty();
+        assertThat(page.locator("#raions-on-map").textContent()).contains("No raion boundaries are available offline");
+        page.locator("#gap-map path[data-pcode=UA46]").hover();
+        assertThat(page.locator(".hum-tooltip").textContent()).contains("Drohobytskyi", "1,234");
+        screenshot(page, "humanitarian-dashboard-raions-en");
+        assertThat(problems).as("console errors and CSP violations").isEmpty();
+    }
+
+    @Test
     void aCorridorWithAVerifiedIncidentInItsWindowIsMarkedSuccessfulOnlyWithAnOverride() {
         long pid = processes.all().stream().filter(p -> p.name().equals(PROCESS)).mapToLong(Process::id).min().orElseThrow();
         String hum = base() + "/processes/" + pid + "/humanitarian";
@@ -263,6 +290,27 @@ class HumanitarianBrowserTest {
         ua.waitForCondition(() -> ua.locator("#corridor-map[data-ready=true], #corridor-map[data-error]").count() > 0);
         assertThat(ua.locator("#corridor-map").getAttribute("data-error")).as("map error; problems: %s", problems).isNull();
         assertThat(ua.locator("#corridor-map path[data-event-id='" + event + "']").count()).isEqualTo(1);
+        // The band in which incidents count is drawn (a circle round each of the two points and one leg), and the
+        // incident the server counted lies inside it, while the map's corner does not.
+        assertThat(ua.locator("#corridor-map[data-buffer-m='2000'] path.corridor-buffer").count()).isEqualTo(3);
+        String inBand = """
+                ([selector, corner]) => {
+                  const bands = [...document.querySelectorAll('#corridor-map path.corridor-buffer')];
+                  // The point on the screen, then in each band's own coordinates (the band has a pane of its own).
+                  let screen;
+                  if (corner) {
+                    const r = document.getElementById('corridor-map').getBoundingClientRect();
+                    screen = new DOMPoint(r.left + 2, r.top + 2);
+                  } else {
+                    const m = document.querySelector(selector);
+                    const b = m.getBBox();
+                    screen = new DOMPoint(b.x + b.width / 2, b.y + b.height / 2).matrixTransform(m.getScreenCTM());
+                  }
+                  return bands.some(x => x.isPointInFill(screen.matrixTransform(x.getScreenCTM().inverse())));
+                }""";
+        String marker = "#corridor-map path[data-event-id='" + event + "']";
+        assertThat(ua.evaluate(inBand, List.of(marker, false))).isEqualTo(true);
+        assertThat(ua.evaluate(inBand, List.of(marker, true))).isEqualTo(false);
         screenshot(ua, "corridor-with-incident-en");
 
         // The agency records it successful: refused without the override, the reason kept.
