@@ -42,7 +42,7 @@ class ConsultationStore {
     static final RowMapper<Consultation> CONSULTATION = (rs, n) -> new Consultation(rs.getLong("id"), rs.getLong("process_id"),
             rs.getString("question"), rs.getString("context"), strings(rs.getArray("languages")), instant(rs, "opens_at"),
             instant(rs, "closes_at"), Consultation.Moderation.valueOf(rs.getString("moderation")), rs.getBoolean("closed_mode"),
-            instant(rs, "closed_at"));
+            instant(rs, "closed_at"), Consultation.Access.valueOf(rs.getString("access")));
 
     static final RowMapper<Statement> STATEMENT = (rs, n) -> new Statement(rs.getLong("id"), rs.getLong("consultation_id"),
             rs.getString("text"), rs.getString("language"), translations(rs.getString("translations")), rs.getBoolean("seed"),
@@ -60,8 +60,8 @@ class ConsultationStore {
 
     long insert(long processId, NewConsultation c) {
         return jdbc.sql("""
-                INSERT INTO consultation (process_id, question, context, languages, opens_at, closes_at, moderation, closed_mode)
-                VALUES (:pid, :q, :ctx, string_to_array(:langs, ','), :opens, :closes, :mod, :closed) RETURNING id""")
+                INSERT INTO consultation (process_id, question, context, languages, opens_at, closes_at, moderation, closed_mode, access)
+                VALUES (:pid, :q, :ctx, string_to_array(:langs, ','), :opens, :closes, :mod, :closed, :access) RETURNING id""")
                 .param("pid", processId)
                 .param("q", c.question().strip())
                 .param("ctx", c.context() == null ? "" : c.context().strip())
@@ -69,7 +69,8 @@ class ConsultationStore {
                 .param("opens", Timestamp.from(c.opensAt()))
                 .param("closes", Timestamp.from(c.closesAt()))
                 .param("mod", c.moderation().name())
-                .param("closed", Boolean.TRUE.equals(c.closedMode()))
+                .param("closed", c.effectiveAccess() != Consultation.Access.OPEN)
+                .param("access", c.effectiveAccess().name())
                 .query(Long.class).single();
     }
 
@@ -202,13 +203,14 @@ class ConsultationStore {
         void accept(long participant, long statement, int vote);
     }
 
-    /** What the map depends on: the count and latest time of votes and of statement changes. */
+    /** What the map depends on: the count and latest time of votes, of statement changes and of demographic answers. */
     String fingerprint(long consultationId) {
         return jdbc.sql("""
                 SELECT (SELECT count(*) || '/' || coalesce(max(voted_at)::text, '-') FROM consultation_vote WHERE consultation_id = :id)
                     || '|' || (SELECT count(*) || '/' || coalesce(max(coalesce(moderated_at, created_at))::text, '-')
                                FROM consultation_statement WHERE consultation_id = :id)
-                    || '|' || (SELECT coalesce(closed_at::text, '-') FROM consultation WHERE id = :id)""")
+                    || '|' || (SELECT coalesce(closed_at::text, '-') FROM consultation WHERE id = :id)
+                    || '|' || (SELECT count(*) || '/' || coalesce(max(answered_at)::text, '-') FROM consultation_answer WHERE consultation_id = :id)""")
                 .param("id", consultationId).query(String.class).single();
     }
 

@@ -33,12 +33,14 @@ class OpinionMaps {
     }
 
     private final ConsultationStore store;
+    private final DemographicStore demographics;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
 
-    OpinionMaps(ConsultationStore store, TransactionTemplate tx, Clock clock) {
+    OpinionMaps(ConsultationStore store, DemographicStore demographics, TransactionTemplate tx, Clock clock) {
         this.store = store;
+        this.demographics = demographics;
         this.tx = tx;
         this.clock = clock;
     }
@@ -78,6 +80,7 @@ class OpinionMaps {
             if (participant != lastParticipant[0]) {
                 lastParticipant[0] = participant;
                 participants[0]++;
+                vb.participant(participant);
             }
             vb.add(participants[0] - 1, j, vote);
             if (vote > 0) {
@@ -96,11 +99,68 @@ class OpinionMaps {
         OpinionMap.State previous = store.map(consultationId).map(m -> JSON.readValue(m.state(), StoredState.class).state()).orElse(null);
         OpinionMap.Result r = OpinionMap.compute(matrix, previous);
         Instant now = clock.instant();
-        Report report = report(consultationId, now, statements, agree, disagree, pass, matrix, r);
+        List<Report.Demographic> breakdown = breakdown(consultationId, vb.ids, participants[0], r);
+        Report report = report(consultationId, now, statements, agree, disagree, pass, matrix, r, breakdown);
         String reportJson = JSON.writeValueAsString(report);
         String stateJson = JSON.writeValueAsString(new StoredState(fingerprint, r.state()));
         tx.executeWithoutResult(st -> store.saveMap(consultationId, now, matrix.votes(), reportJson, stateJson));
         return report;
+    }
+
+    /**
+     * The demographic answers of the participants on the map, counted per opinion group and suppressed
+     * where small. {@code ids} are the matrix rows' participant ids, ascending (the votes come ordered).
+     */
+    private List<Report.Demographic> breakdown(long consultationId, long[] ids, int rows, OpinionMap.Result r) {
+        List<Question> questions = demographics.questions(consultationId);
+        if (questions.isEmpty()) {
+            return List.of();
+        }
+        int k = r.k();
+        int[] rowGroup = new int[rows];
+        java.util.Arrays.fill(rowGroup, -1);
+        for (int i = 0; i < r.included().length; i++) {
+            rowGroup[r.included()[i]] = r.group()[i];
+        }
+        Map<Long, Integer> index = new HashMap<>();
+        for (int q = 0; q < questions.size(); q++) {
+            index.put(questions.get(q).id(), q);
+        }
+        int[][][] counts = new int[questions.size()][k][];
+        for (int q = 0; q < questions.size(); q++) {
+            for (int g = 0; g < k; g++) {
+                counts[q][g] = new int[questions.get(q).options().size() + 1];
+            }
+        }
+        demographics.eachAnswer(consultationId, (participant, question, option) -> {
+            int row = java.util.Arrays.binarySearch(ids, 0, rows, participant);
+            Integer q = index.get(question);
+            if (row < 0 || q == null || rowGroup[row] < 0 || option >= questions.get(q).options().size()) {
+                return; // not on the map (too few votes), or a question since removed
+            }
+            counts[q][rowGroup[row]][option]++;
+        });
+        int[] size = new int[k];
+        for (int g : r.group()) {
+            size[g]++;
+        }
+        List<Report.Demographic> out = new ArrayList<>();
+        for (int q = 0; q < questions.size(); q++) {
+            List<Report.DemographicRow> groups = new ArrayList<>();
+            for (int g = 0; g < k && r.included().length > 0; g++) {
+                int[] cells = counts[q][g];
+                int answered = 0;
+                for (int o = 0; o < cells.length - 1; o++) {
+                    answered += cells[o];
+                }
+                cells[cells.length - 1] = size[g] - answered;
+                List<Integer> shown = Breakdown.suppress(cells, size[g]);
+                groups.add(new Report.DemographicRow(g, new ArrayList<>(shown.subList(0, cells.length - 1)), shown.getLast()));
+            }
+            Question question = questions.get(q);
+            out.add(new Report.Demographic(question.id(), question.text(), question.options(), groups));
+        }
+        return out;
     }
 
     private static final class VoteBuffer {
@@ -108,6 +168,15 @@ class OpinionMaps {
         int[] s = new int[1024];
         byte[] v = new byte[1024];
         int n;
+        long[] ids = new long[1024];
+        int rows;
+
+        void participant(long id) {
+            if (rows == ids.length) {
+                ids = java.util.Arrays.copyOf(ids, rows * 2);
+            }
+            ids[rows++] = id;
+        }
 
         void add(int participant, int statement, int vote) {
             if (n == p.length) {
@@ -123,7 +192,7 @@ class OpinionMaps {
     }
 
     private static Report report(long consultationId, Instant at, List<Statement> statements, int[] agree, int[] disagree, int[] pass,
-                                 VoteMatrix matrix, OpinionMap.Result r) {
+                                 VoteMatrix matrix, OpinionMap.Result r, List<Report.Demographic> demographics) {
         int k = r.k();
         int s = statements.size();
         double[][] comps = r.state().components();
@@ -158,7 +227,7 @@ class OpinionMaps {
             points.add(new double[] {round(r.x()[i]), round(r.y()[i]), r.group()[i]});
         }
         return new Report(consultationId, at, matrix.participants(), n, matrix.votes(), k == 1 && n == 0 ? 0 : k, groups, figures,
-                ids(statements, r.consensus()), ids(statements, r.consensusDisagree()), ids(statements, r.divisive()), points);
+                ids(statements, r.consensus()), ids(statements, r.consensusDisagree()), ids(statements, r.divisive()), points, demographics);
     }
 
     private static List<Long> ids(List<Statement> statements, List<Integer> columns) {

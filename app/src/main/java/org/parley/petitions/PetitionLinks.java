@@ -25,6 +25,11 @@ class PetitionLinks {
         }
     }
 
+    /** An absolute link to a path of this installation. */
+    String absolute(String path) {
+        return base() + path;
+    }
+
     String creation(String token) {
         return base() + "/petitions/creation?t=" + token;
     }
