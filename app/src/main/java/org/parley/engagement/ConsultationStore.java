@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,9 +29,13 @@ class ConsultationStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    /** For reads of every vote: rows come through a cursor (in a transaction) rather than all at once. */
+    private final JdbcTemplate cursor;
 
-    ConsultationStore(JdbcClient jdbc) {
+    ConsultationStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(20_000);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -78,8 +86,9 @@ class ConsultationStore {
         return jdbc.sql("SELECT * FROM consultation WHERE id = ?").param(id).query(CONSULTATION).optional();
     }
 
+    /** Locks the consultation row against other closings; FOR NO KEY UPDATE, so the map's rows (which refer to it) can still be written. */
     Optional<Consultation> lockConsultation(long id) {
-        return jdbc.sql("SELECT * FROM consultation WHERE id = ? FOR UPDATE").param(id).query(CONSULTATION).optional();
+        return jdbc.sql("SELECT * FROM consultation WHERE id = ? FOR NO KEY UPDATE").param(id).query(CONSULTATION).optional();
     }
 
     List<Consultation> ofProcess(long processId) {
@@ -87,11 +96,11 @@ class ConsultationStore {
                 .query(CONSULTATION).list();
     }
 
-    /** Consultations whose map may still change: not closed, or closed without a final map. */
+    /** Consultations whose map may still change: not closed, or closed without the final map. */
     List<Long> live() {
         return jdbc.sql("""
                 SELECT c.id FROM consultation c LEFT JOIN consultation_map m ON m.consultation_id = c.id
-                WHERE c.closed_at IS NULL OR m.computed_at IS NULL OR m.computed_at < c.closed_at ORDER BY c.id""")
+                WHERE c.closed_at IS NULL OR m.final IS NOT TRUE ORDER BY c.id""")
                 .query(Long.class).list();
     }
 
@@ -187,30 +196,54 @@ class ConsultationStore {
         return m;
     }
 
-    /** Streams (participant, statement, vote) of accepted statements, ordered by participant. */
+    /**
+     * Streams (participant, statement, vote) of accepted statements, ordered by participant (for the exports).
+     * Through a cursor: call it in a transaction.
+     */
     void eachVote(long consultationId, VoteSink sink) {
-        jdbc.sql("""
+        cursor.query("""
                 SELECT v.participant_id, v.statement_id, v.vote FROM consultation_vote v
                 JOIN consultation_statement s ON s.id = v.statement_id AND s.status = 'ACCEPTED'
-                WHERE v.consultation_id = ? ORDER BY v.participant_id, v.statement_id""")
-                .param(consultationId)
-                .query(rs -> {
-                    sink.accept(rs.getLong(1), rs.getLong(2), rs.getInt(3));
-                });
+                WHERE v.consultation_id = ? ORDER BY v.participant_id, v.statement_id""",
+                (RowCallbackHandler) rs -> sink.accept(rs.getLong(1), rs.getLong(2), rs.getInt(3)), consultationId);
+    }
+
+    /**
+     * Streams (participant, statement, vote) of every vote stamped at or after {@code since} (all when null), in
+     * no particular order and whatever the statement's status (the map keeps its own columns). Through a cursor:
+     * call it in a transaction.
+     */
+    void eachVoteSince(long consultationId, Instant since, VoteSink sink) {
+        RowCallbackHandler row = rs -> sink.accept(rs.getLong(1), rs.getLong(2), rs.getInt(3));
+        if (since == null) {
+            cursor.query("SELECT participant_id, statement_id, vote FROM consultation_vote WHERE consultation_id = ?", row, consultationId);
+        } else {
+            cursor.query("SELECT participant_id, statement_id, vote FROM consultation_vote WHERE consultation_id = ? AND voted_at >= ?", row,
+                    consultationId, Timestamp.from(since));
+        }
+    }
+
+    /** When the latest vote was cast or changed. */
+    Optional<Instant> latestVote(long consultationId) {
+        return jdbc.sql("SELECT max(voted_at) FROM consultation_vote WHERE consultation_id = ?").param(consultationId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().map(OffsetDateTime::toInstant);
     }
 
     interface VoteSink {
         void accept(long participant, long statement, int vote);
     }
 
-    /** What the map depends on: the count and latest time of votes, of statement changes and of demographic answers. */
+    /**
+     * What the map depends on: the latest vote time (a new or changed vote moves it; read from the index, not by
+     * counting millions of rows), the count and latest change of statements, the closing, and the demographic answers.
+     */
     String fingerprint(long consultationId) {
         return jdbc.sql("""
-                SELECT (SELECT count(*) || '/' || coalesce(max(voted_at)::text, '-') FROM consultation_vote WHERE consultation_id = :id)
+                SELECT (SELECT coalesce(max(voted_at)::text, '-') FROM consultation_vote WHERE consultation_id = :id)
                     || '|' || (SELECT count(*) || '/' || coalesce(max(coalesce(moderated_at, created_at))::text, '-')
                                FROM consultation_statement WHERE consultation_id = :id)
                     || '|' || (SELECT coalesce(closed_at::text, '-') FROM consultation WHERE id = :id)
-                    || '|' || (SELECT count(*) || '/' || coalesce(max(answered_at)::text, '-') FROM consultation_answer WHERE consultation_id = :id)""")
+                    || '|' || (SELECT coalesce(max(answered_at)::text, '-') FROM consultation_answer WHERE consultation_id = :id)""")
                 .param("id", consultationId).query(String.class).single();
     }
 
@@ -239,11 +272,13 @@ class ConsultationStore {
                 .query(String.class).optional();
     }
 
-    void saveMap(long consultationId, Instant at, long votes, String report, String state) {
+    /** Stores a map; the final one (computed at closing) is never replaced. */
+    void saveMap(long consultationId, Instant at, long votes, String report, String state, boolean fin) {
         jdbc.sql("""
-                INSERT INTO consultation_map (consultation_id, computed_at, vote_count, report, state) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
+                INSERT INTO consultation_map (consultation_id, computed_at, vote_count, report, state, final) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?)
                 ON CONFLICT (consultation_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, vote_count = EXCLUDED.vote_count,
-                    report = EXCLUDED.report, state = EXCLUDED.state""")
-                .params(consultationId, Timestamp.from(at), votes, report, state).update();
+                    report = EXCLUDED.report, state = EXCLUDED.state, final = EXCLUDED.final
+                WHERE NOT consultation_map.final""")
+                .params(consultationId, Timestamp.from(at), votes, report, state, fin).update();
     }
 }

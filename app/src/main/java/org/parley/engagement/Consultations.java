@@ -495,7 +495,7 @@ public class Consultations {
     /** Closes, computes the final map, and puts the results' counts and hashes on the public record. */
     private void finish(Consultation c, Instant at, String actorRole) {
         store.close(c.id(), at);
-        Report report = maps.compute(c.id(), store.fingerprint(c.id()));
+        Report report = maps.computeFinal(c.id(), store.fingerprint(c.id()));
         String statementsCsv = statementsCsv(c.id(), report);
         // the vote matrix can be large: hash its CSV as it streams, never holding it in memory
         MessageDigest votesDigest = sha256Digest();

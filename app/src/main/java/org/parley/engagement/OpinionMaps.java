@@ -1,11 +1,15 @@
 package org.parley.engagement;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.parley.engagement.opinion.OpinionMap;
@@ -22,14 +26,31 @@ import tools.jackson.databind.json.JsonMapper;
  * in the background (see {@link MapScheduler}); votes never wait for it. The previous run's state
  * (component signs, base clusters, the k streak) is kept with the map so k and group labels stay
  * stable from run to run, on every node.
+ *
+ * <p>Each node keeps the vote matrix of the consultations it maps ({@link Live}) and, on each round, reads
+ * only the votes changed since the last one (by their time, with a margin for transactions that commit a
+ * little after they were stamped), so a consultation of millions of votes is not read again every second.
+ * The whole matrix is read again when a statement leaves the map (rejected), at least every
+ * {@link #FULL_READ_EVERY}, and for the final map at closing, which is always computed from everything.
  */
 @Component
 class OpinionMaps {
 
     private static final Logger log = LoggerFactory.getLogger(OpinionMaps.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Votes stamped this long before the latest one read are read again: a vote's transaction commits well within it. */
+    static final Duration MARGIN = Duration.ofSeconds(10);
+    static final Duration FULL_READ_EVERY = Duration.ofHours(1);
 
     record StoredState(String fingerprint, OpinionMap.State state) {
+    }
+
+    /**
+     * A consultation's vote matrix as this node last read it: its columns (accepted statements, in column
+     * order), its rows (participants, in the order first seen), and the latest vote time read.
+     */
+    record Live(List<Statement> statements, Map<Long, Integer> column, long[] participantIds, Map<Long, Integer> row, VoteMatrix matrix,
+                Instant latestVote, Instant readAt) {
     }
 
     private final ConsultationStore store;
@@ -37,6 +58,7 @@ class OpinionMaps {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
+    private final Map<Long, Live> live = new ConcurrentHashMap<>();
 
     OpinionMaps(ConsultationStore store, DemographicStore demographics, TransactionTemplate tx, Clock clock) {
         this.store = store;
@@ -45,80 +67,157 @@ class OpinionMaps {
         this.clock = clock;
     }
 
-    /** Recomputes the map if votes or statements changed since the stored one; true when it did. */
+    /** Recomputes the map if votes, statements or answers changed since the stored one; true when it did. */
     boolean refresh(long consultationId) {
         synchronized (locks.computeIfAbsent(consultationId, k -> new Object())) {
             String fp = store.fingerprint(consultationId);
             if (fp.equals(store.mapFingerprint(consultationId).orElse(null))) {
                 return false;
             }
-            Report report = compute(consultationId, fp);
+            Live before = live.get(consultationId);
+            Live now = tx.execute(st -> before == null ? read(consultationId) : update(consultationId, before));
+            live.put(consultationId, now);
+            Report report = compute(consultationId, fp, now, false);
             log.debug("Opinion map of consultation {}: {} participants, {} groups", consultationId, report.included(), report.groupCount());
             return true;
         }
     }
 
-    /** Recomputes now, in the caller's transaction when there is one, and stores the result. */
-    Report compute(long consultationId, String fingerprint) {
+    /**
+     * The final map at closing: reads every vote and computes in the caller's transaction, stores it as final
+     * (never replaced) and forgets this node's matrix of the consultation.
+     */
+    Report computeFinal(long consultationId, String fingerprint) {
+        synchronized (locks.computeIfAbsent(consultationId, k -> new Object())) {
+            live.remove(consultationId);
+            return compute(consultationId, fingerprint, tx.execute(st -> read(consultationId)), true);
+        }
+    }
+
+    /** Keeps this node's matrices of these consultations only (the others are closed or gone). */
+    void retainOnly(java.util.Collection<Long> consultationIds) {
+        live.keySet().retainAll(new HashSet<>(consultationIds));
+    }
+
+    /** This node's matrix of a consultation as the last round left it (for tests). */
+    Live live(long consultationId) {
+        return live.get(consultationId);
+    }
+
+    /** Every vote read afresh (for tests). */
+    Live readAll(long consultationId) {
+        return tx.execute(st -> read(consultationId));
+    }
+
+    private Report compute(long consultationId, String fingerprint, Live m, boolean fin) {
+        OpinionMap.State previous = store.map(consultationId).map(x -> JSON.readValue(x.state(), StoredState.class).state()).orElse(null);
+        OpinionMap.Result r = OpinionMap.compute(m.matrix(), previous);
+        Instant now = clock.instant();
+        Report report = report(consultationId, now, m, r, breakdown(consultationId, m, r));
+        String reportJson = JSON.writeValueAsString(report);
+        String stateJson = JSON.writeValueAsString(new StoredState(fingerprint, r.state()));
+        tx.executeWithoutResult(st -> store.saveMap(consultationId, now, m.matrix().votes(), reportJson, stateJson, fin));
+        return report;
+    }
+
+    /** The whole matrix. */
+    private Live read(long consultationId) {
+        Instant latest = store.latestVote(consultationId).orElse(null);
         List<Statement> statements = store.statements(consultationId, Statement.Status.ACCEPTED);
         Map<Long, Integer> column = new HashMap<>();
         for (int j = 0; j < statements.size(); j++) {
             column.put(statements.get(j).id(), j);
         }
-        int s = statements.size();
-        int[] agree = new int[s];
-        int[] disagree = new int[s];
-        int[] pass = new int[s];
-        long[] lastParticipant = {Long.MIN_VALUE};
-        int[] participants = {0};
-        VoteBuffer vb = new VoteBuffer();
-        store.eachVote(consultationId, (participant, statement, vote) -> {
+        Rows rows = new Rows(new long[1024], 0, new HashMap<>());
+        VoteMatrix.Builder votes = new VoteMatrix.Builder(statements.size(), 1024);
+        store.eachVoteSince(consultationId, null, (participant, statement, vote) -> {
             Integer j = column.get(statement);
-            if (j == null) {
-                return;
-            }
-            if (participant != lastParticipant[0]) {
-                lastParticipant[0] = participant;
-                participants[0]++;
-                vb.participant(participant);
-            }
-            vb.add(participants[0] - 1, j, vote);
-            if (vote > 0) {
-                agree[j]++;
-            } else if (vote < 0) {
-                disagree[j]++;
-            } else {
-                pass[j]++;
+            if (j != null) {
+                votes.add(rows.of(participant), j, vote);
             }
         });
-        VoteMatrix.Builder b = new VoteMatrix.Builder(participants[0], s, vb.n);
-        for (int i = 0; i < vb.n; i++) {
-            b.add(vb.p[i], vb.s[i], vb.v[i]);
-        }
-        VoteMatrix matrix = b.build();
-        OpinionMap.State previous = store.map(consultationId).map(m -> JSON.readValue(m.state(), StoredState.class).state()).orElse(null);
-        OpinionMap.Result r = OpinionMap.compute(matrix, previous);
+        VoteMatrix matrix = votes.build(rows.count);
+        return new Live(statements, column, Arrays.copyOf(rows.ids, rows.count), rows.index, matrix, latest, clock.instant());
+    }
+
+    /** The matrix brought up to date with the votes changed since it was read, or read again when that is not enough. */
+    private Live update(long consultationId, Live before) {
         Instant now = clock.instant();
-        List<Report.Demographic> breakdown = breakdown(consultationId, vb.ids, participants[0], r);
-        Report report = report(consultationId, now, statements, agree, disagree, pass, matrix, r, breakdown);
-        String reportJson = JSON.writeValueAsString(report);
-        String stateJson = JSON.writeValueAsString(new StoredState(fingerprint, r.state()));
-        tx.executeWithoutResult(st -> store.saveMap(consultationId, now, matrix.votes(), reportJson, stateJson));
-        return report;
+        List<Statement> accepted = store.statements(consultationId, Statement.Status.ACCEPTED);
+        Set<Long> ids = new HashSet<>();
+        accepted.forEach(s -> ids.add(s.id()));
+        Instant since = before.latestVote() == null ? null : before.latestVote().minus(MARGIN);
+        // votes on a statement are only taken while it is accepted: one new to the map has none older than the margin,
+        // unless it was published before (and rejected since, or waited long for moderation): then read everything
+        boolean removed = before.statements().stream().anyMatch(s -> !ids.contains(s.id()));
+        boolean older = since != null && accepted.stream().anyMatch(s -> !before.column().containsKey(s.id()) && s.createdAt().isBefore(since));
+        if (removed || older || before.readAt().plus(FULL_READ_EVERY).isBefore(now)) {
+            return read(consultationId);
+        }
+        Instant latest = store.latestVote(consultationId).orElse(before.latestVote());
+        List<Statement> statements = new ArrayList<>(before.statements());
+        Map<Long, Integer> column = new HashMap<>(before.column());
+        for (Statement s : accepted) {
+            if (!column.containsKey(s.id())) {
+                column.put(s.id(), statements.size());
+                statements.add(s);
+            }
+        }
+        // refresh translations and texts of the known ones (moderators may translate)
+        Map<Long, Statement> current = new HashMap<>();
+        accepted.forEach(s -> current.put(s.id(), s));
+        statements.replaceAll(s -> current.getOrDefault(s.id(), s));
+        Rows rows = new Rows(Arrays.copyOf(before.participantIds(), Math.max(1024, before.participantIds().length)), before.participantIds().length,
+                new HashMap<>(before.row()));
+        VoteMatrix.Builder changes = new VoteMatrix.Builder(statements.size(), 1024);
+        store.eachVoteSince(consultationId, since, (participant, statement, vote) -> {
+            Integer j = column.get(statement);
+            if (j != null) {
+                changes.add(rows.of(participant), j, vote);
+            }
+        });
+        VoteMatrix matrix = before.matrix().merge(changes.build(rows.count));
+        return new Live(List.copyOf(statements), column, Arrays.copyOf(rows.ids, rows.count), rows.index, matrix, latest, before.readAt());
+    }
+
+    /** Participants numbered as first seen. */
+    private static final class Rows {
+        long[] ids;
+        int count;
+        final Map<Long, Integer> index;
+
+        Rows(long[] ids, int count, Map<Long, Integer> index) {
+            this.ids = ids;
+            this.count = count;
+            this.index = index;
+        }
+
+        int of(long participant) {
+            Integer r = index.get(participant);
+            if (r != null) {
+                return r;
+            }
+            if (count == ids.length) {
+                ids = Arrays.copyOf(ids, count * 2);
+            }
+            ids[count] = participant;
+            index.put(participant, count);
+            return count++;
+        }
     }
 
     /**
      * The demographic answers of the participants on the map, counted per opinion group and suppressed
-     * where small. {@code ids} are the matrix rows' participant ids, ascending (the votes come ordered).
+     * where small.
      */
-    private List<Report.Demographic> breakdown(long consultationId, long[] ids, int rows, OpinionMap.Result r) {
+    private List<Report.Demographic> breakdown(long consultationId, Live m, OpinionMap.Result r) {
         List<Question> questions = demographics.questions(consultationId);
         if (questions.isEmpty()) {
             return List.of();
         }
         int k = r.k();
-        int[] rowGroup = new int[rows];
-        java.util.Arrays.fill(rowGroup, -1);
+        int[] rowGroup = new int[m.participantIds().length];
+        Arrays.fill(rowGroup, -1);
         for (int i = 0; i < r.included().length; i++) {
             rowGroup[r.included()[i]] = r.group()[i];
         }
@@ -133,10 +232,10 @@ class OpinionMaps {
             }
         }
         demographics.eachAnswer(consultationId, (participant, question, option) -> {
-            int row = java.util.Arrays.binarySearch(ids, 0, rows, participant);
+            Integer row = m.row().get(participant);
             Integer q = index.get(question);
-            if (row < 0 || q == null || rowGroup[row] < 0 || option >= questions.get(q).options().size()) {
-                return; // not on the map (too few votes), or a question since removed
+            if (row == null || q == null || rowGroup[row] < 0 || option >= questions.get(q).options().size()) {
+                return; // not on the map (too few votes)
             }
             counts[q][rowGroup[row]][option]++;
         });
@@ -163,38 +262,22 @@ class OpinionMaps {
         return out;
     }
 
-    private static final class VoteBuffer {
-        int[] p = new int[1024];
-        int[] s = new int[1024];
-        byte[] v = new byte[1024];
-        int n;
-        long[] ids = new long[1024];
-        int rows;
-
-        void participant(long id) {
-            if (rows == ids.length) {
-                ids = java.util.Arrays.copyOf(ids, rows * 2);
-            }
-            ids[rows++] = id;
-        }
-
-        void add(int participant, int statement, int vote) {
-            if (n == p.length) {
-                p = java.util.Arrays.copyOf(p, n * 2);
-                s = java.util.Arrays.copyOf(s, n * 2);
-                v = java.util.Arrays.copyOf(v, n * 2);
-            }
-            p[n] = participant;
-            s[n] = statement;
-            v[n] = (byte) vote;
-            n++;
-        }
-    }
-
-    private static Report report(long consultationId, Instant at, List<Statement> statements, int[] agree, int[] disagree, int[] pass,
-                                 VoteMatrix matrix, OpinionMap.Result r, List<Report.Demographic> demographics) {
+    private static Report report(long consultationId, Instant at, Live live, OpinionMap.Result r, List<Report.Demographic> demographics) {
+        List<Statement> statements = live.statements();
+        VoteMatrix matrix = live.matrix();
         int k = r.k();
         int s = statements.size();
+        // everybody's votes per statement, on the map or not
+        int[] agree = new int[s];
+        int[] disagree = new int[s];
+        int[] pass = new int[s];
+        for (int p = 0; p < matrix.participants(); p++) {
+            for (int q = matrix.start(p), e = matrix.end(p); q < e; q++) {
+                int v = matrix.value(q);
+                int[] c = v > 0 ? agree : v < 0 ? disagree : pass;
+                c[matrix.column(q)]++;
+            }
+        }
         double[][] comps = r.state().components();
         double maxLoad = 0;
         double[] load = new double[s];
