@@ -1,11 +1,14 @@
 package org.parley.engagement;
 
+import java.io.IOException;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,10 +17,12 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,11 +34,13 @@ class ConsultationStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
     /** For reads of every vote: rows come through a cursor (in a transaction) rather than all at once. */
     private final JdbcTemplate cursor;
 
     ConsultationStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.cursor = new JdbcTemplate(dataSource);
         this.cursor.setFetchSize(20_000);
     }
@@ -210,16 +217,20 @@ class ConsultationStore {
 
     /**
      * Streams (participant, statement, vote) of every vote stamped at or after {@code since} (all when null), in
-     * no particular order and whatever the statement's status (the map keeps its own columns). Through a cursor:
-     * call it in a transaction.
+     * no particular order and whatever the statement's status (the map keeps its own columns). By COPY, parsed
+     * as it streams ({@link VoteCopy}): reading millions of votes is the bulk of a cold map.
      */
     void eachVoteSince(long consultationId, Instant since, VoteSink sink) {
-        RowCallbackHandler row = rs -> sink.accept(rs.getLong(1), rs.getLong(2), rs.getInt(3));
-        if (since == null) {
-            cursor.query("SELECT participant_id, statement_id, vote FROM consultation_vote WHERE consultation_id = ?", row, consultationId);
-        } else {
-            cursor.query("SELECT participant_id, statement_id, vote FROM consultation_vote WHERE consultation_id = ? AND voted_at >= ?", row,
-                    consultationId, Timestamp.from(since));
+        // COPY takes no parameters: both values are formatted here from a long and an Instant, nothing from outside
+        String sql = "COPY (SELECT participant_id, statement_id, vote FROM consultation_vote WHERE consultation_id = " + consultationId
+                + (since == null ? "" : " AND voted_at >= '" + OffsetDateTime.ofInstant(since, ZoneOffset.UTC) + "'") + ") TO STDOUT";
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            con.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, new VoteCopy(sink));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("reading the votes of consultation " + consultationId, e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
         }
     }
 

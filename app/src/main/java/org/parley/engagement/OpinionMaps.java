@@ -49,7 +49,7 @@ class OpinionMaps {
      * A consultation's vote matrix as this node last read it: its columns (accepted statements, in column
      * order), its rows (participants, in the order first seen), and the latest vote time read.
      */
-    record Live(List<Statement> statements, Map<Long, Integer> column, long[] participantIds, Map<Long, Integer> row, VoteMatrix matrix,
+    record Live(List<Statement> statements, LongIntMap column, long[] participantIds, LongIntMap row, VoteMatrix matrix,
                 Instant latestVote, Instant readAt) {
     }
 
@@ -59,6 +59,12 @@ class OpinionMaps {
     private final Clock clock;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
+    private volatile long lastMathMs;
+    private volatile Round lastRound;
+
+    /** What the last round on this node took (for the benchmark): reading, the math, and the report with its storing. */
+    record Round(boolean incremental, long readMs, long mathMs, long reportMs) {
+    }
 
     OpinionMaps(ConsultationStore store, DemographicStore demographics, TransactionTemplate tx, Clock clock) {
         this.store = store;
@@ -75,9 +81,14 @@ class OpinionMaps {
                 return false;
             }
             Live before = live.get(consultationId);
+            long t0 = System.nanoTime();
             Live now = tx.execute(st -> before == null ? read(consultationId) : update(consultationId, before));
+            long t1 = System.nanoTime();
             live.put(consultationId, now);
             Report report = compute(consultationId, fp, now, false);
+            long t2 = System.nanoTime();
+            lastRound = new Round(now.readAt().equals(before == null ? null : before.readAt()), (t1 - t0) / 1_000_000, lastMathMs,
+                    (t2 - t1) / 1_000_000 - lastMathMs);
             log.debug("Opinion map of consultation {}: {} participants, {} groups", consultationId, report.included(), report.groupCount());
             return true;
         }
@@ -99,6 +110,10 @@ class OpinionMaps {
         live.keySet().retainAll(new HashSet<>(consultationIds));
     }
 
+    Round lastRound() {
+        return lastRound;
+    }
+
     /** This node's matrix of a consultation as the last round left it (for tests). */
     Live live(long consultationId) {
         return live.get(consultationId);
@@ -111,7 +126,9 @@ class OpinionMaps {
 
     private Report compute(long consultationId, String fingerprint, Live m, boolean fin) {
         OpinionMap.State previous = store.map(consultationId).map(x -> JSON.readValue(x.state(), StoredState.class).state()).orElse(null);
+        long t0 = System.nanoTime();
         OpinionMap.Result r = OpinionMap.compute(m.matrix(), previous);
+        lastMathMs = (System.nanoTime() - t0) / 1_000_000;
         Instant now = clock.instant();
         Report report = report(consultationId, now, m, r, breakdown(consultationId, m, r));
         String reportJson = JSON.writeValueAsString(report);
@@ -124,15 +141,15 @@ class OpinionMaps {
     private Live read(long consultationId) {
         Instant latest = store.latestVote(consultationId).orElse(null);
         List<Statement> statements = store.statements(consultationId, Statement.Status.ACCEPTED);
-        Map<Long, Integer> column = new HashMap<>();
+        LongIntMap column = new LongIntMap(statements.size());
         for (int j = 0; j < statements.size(); j++) {
             column.put(statements.get(j).id(), j);
         }
-        Rows rows = new Rows(new long[1024], 0, new HashMap<>());
+        Rows rows = new Rows(new long[1024], 0, new LongIntMap(1024));
         VoteMatrix.Builder votes = new VoteMatrix.Builder(statements.size(), 1024);
         store.eachVoteSince(consultationId, null, (participant, statement, vote) -> {
-            Integer j = column.get(statement);
-            if (j != null) {
+            int j = column.get(statement);
+            if (j >= 0) {
                 votes.add(rows.of(participant), j, vote);
             }
         });
@@ -150,15 +167,15 @@ class OpinionMaps {
         // votes on a statement are only taken while it is accepted: one new to the map has none older than the margin,
         // unless it was published before (and rejected since, or waited long for moderation): then read everything
         boolean removed = before.statements().stream().anyMatch(s -> !ids.contains(s.id()));
-        boolean older = since != null && accepted.stream().anyMatch(s -> !before.column().containsKey(s.id()) && s.createdAt().isBefore(since));
+        boolean older = since != null && accepted.stream().anyMatch(s -> before.column().get(s.id()) < 0 && s.createdAt().isBefore(since));
         if (removed || older || before.readAt().plus(FULL_READ_EVERY).isBefore(now)) {
             return read(consultationId);
         }
         Instant latest = store.latestVote(consultationId).orElse(before.latestVote());
         List<Statement> statements = new ArrayList<>(before.statements());
-        Map<Long, Integer> column = new HashMap<>(before.column());
+        LongIntMap column = before.column().copy();
         for (Statement s : accepted) {
-            if (!column.containsKey(s.id())) {
+            if (column.get(s.id()) < 0) {
                 column.put(s.id(), statements.size());
                 statements.add(s);
             }
@@ -168,11 +185,11 @@ class OpinionMaps {
         accepted.forEach(s -> current.put(s.id(), s));
         statements.replaceAll(s -> current.getOrDefault(s.id(), s));
         Rows rows = new Rows(Arrays.copyOf(before.participantIds(), Math.max(1024, before.participantIds().length)), before.participantIds().length,
-                new HashMap<>(before.row()));
+                before.row().copy());
         VoteMatrix.Builder changes = new VoteMatrix.Builder(statements.size(), 1024);
         store.eachVoteSince(consultationId, since, (participant, statement, vote) -> {
-            Integer j = column.get(statement);
-            if (j != null) {
+            int j = column.get(statement);
+            if (j >= 0) {
                 changes.add(rows.of(participant), j, vote);
             }
         });
@@ -184,17 +201,17 @@ class OpinionMaps {
     private static final class Rows {
         long[] ids;
         int count;
-        final Map<Long, Integer> index;
+        final LongIntMap index;
 
-        Rows(long[] ids, int count, Map<Long, Integer> index) {
+        Rows(long[] ids, int count, LongIntMap index) {
             this.ids = ids;
             this.count = count;
             this.index = index;
         }
 
         int of(long participant) {
-            Integer r = index.get(participant);
-            if (r != null) {
+            int r = index.get(participant);
+            if (r >= 0) {
                 return r;
             }
             if (count == ids.length) {
@@ -232,9 +249,9 @@ class OpinionMaps {
             }
         }
         demographics.eachAnswer(consultationId, (participant, question, option) -> {
-            Integer row = m.row().get(participant);
+            int row = m.row().get(participant);
             Integer q = index.get(question);
-            if (row == null || q == null || rowGroup[row] < 0 || option >= questions.get(q).options().size()) {
+            if (row < 0 || q == null || rowGroup[row] < 0 || option >= questions.get(q).options().size()) {
                 return; // not on the map (too few votes)
             }
             counts[q][rowGroup[row]][option]++;
