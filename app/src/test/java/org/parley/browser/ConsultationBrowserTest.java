@@ -85,7 +85,7 @@ class ConsultationBrowserTest {
         page.locator(".process-nav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Consultations")).click();
         page.waitForURL("**/processes/" + pid + "/consultations");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a consultation")).click();
-        page.getByLabel("Question").fill(QUESTION);
+        page.getByLabel("Question", new Page.GetByLabelOptions().setExact(true)).fill(QUESTION);
         page.getByLabel("Context").fill("Tell us what matters most to you.");
         StringBuilder seeds = new StringBuilder(BRIDGE);
         for (int j = 1; j < 10; j++) {
