@@ -47,8 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Humanitarian demo data for the plan's process, once, entered through the feature's services as the demo
  * agency, mediator and delegates would: organisations, illustrative needs and 4W activities, a convoy notified
- * to the parties, a corridor, a prisoner exchange with one round, funding flows, and (when the shared real data
- * is found next to the installation) the PeaceRep corridors of 2022 and the Black Sea Grain Initiative voyages.
+ * to the parties, two corridors (one whose window saw a verified strike near its route), a prisoner exchange
+ * with one round, funding flows, and (when the shared real data is found next to the installation) the
+ * PeaceRep corridors of 2022 and the Black Sea Grain Initiative voyages.
  */
 @Component
 @Order(20)
@@ -167,7 +168,14 @@ class HumanitarianDemo implements ApplicationRunner {
 
         Instant window = clock.instant().plus(Duration.ofDays(5)).truncatedTo(ChronoUnit.HOURS);
         corridors.propose(pid, new Corridors.NewCorridor(CorridorPurpose.EVACUATION_AND_AID, "Huliaipole", "Zaporizhzhia",
-                "Huliaipole – Orikhiv – Zaporizhzhia", 47.66, 36.26, 47.84, 35.14, window, window.plus(Duration.ofHours(10))), ua);
+                "Huliaipole – Orikhiv – Zaporizhzhia", null, null, null, null, window, window.plus(Duration.ofHours(10)),
+                List.of(new Corridors.Point(47.66, 36.26), new Corridors.Point(47.567, 35.785), new Corridors.Point(47.838, 35.139)), 5_000), ua);
+        // A pause two days ago whose window covers the strike on Zaporizhzhia's substation that observers verified
+        // (MonitoringDemo): its page counts the incident, and it cannot be marked successful without an override.
+        Instant pause = clock.instant().minus(Duration.ofDays(2)).minus(Duration.ofHours(6)).truncatedTo(ChronoUnit.HOURS);
+        corridors.propose(pid, new Corridors.NewCorridor(CorridorPurpose.AID, "Orikhiv", "Zaporizhzhia", "Orikhiv – Komyshuvakha – Zaporizhzhia",
+                null, null, null, null, pause, pause.plus(Duration.ofHours(8)),
+                List.of(new Corridors.Point(47.567, 35.785), new Corridors.Point(47.700, 35.520), new Corridors.Point(47.838, 35.139)), 3_000), ua);
 
         if (party.containsKey("UA") && party.containsKey("RU")) {
             var exchange = exchanges.create(pid, new Exchanges.NewExchange(ExchangeKind.PRISONERS_OF_WAR, "All-for-all exchange of prisoners of war",

@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.platform.PublicWrite;
 import org.parley.platform.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -144,10 +145,11 @@ class ConsultationApi {
         return consultations.translate(processId, consultationId, statementId, translations, Viewer.current());
     }
 
+    @PublicWrite
     @PostMapping("/{consultationId}/votes")
     Consultations.VoteOutcome vote(@PathVariable long processId, @PathVariable long consultationId,
                                    @RequestHeader(name = PARTICIPANT_HEADER, required = false) String token, @RequestBody(required = false) NewVote v) {
-        return consultations.vote(processId, consultationId, participant(consultationId, token), v);
+        return consultations.voteWithToken(processId, consultationId, token, v);
     }
 
     @GetMapping("/{consultationId}/next")

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,16 +186,69 @@ class ConsultationStore {
                 .params(JSON.writeValueAsString(translations), Timestamp.from(at), statementId).update();
     }
 
-    // --- votes
+    // --- votes, a batch at a time (group commit)
 
-    /** Inserts or replaces the participant's vote; true when it was new. */
-    boolean vote(long consultationId, long participantId, long statementId, int vote, Instant at) {
-        return jdbc.sql("""
-                INSERT INTO consultation_vote (participant_id, statement_id, consultation_id, vote, voted_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (participant_id, statement_id) DO UPDATE SET vote = EXCLUDED.vote, voted_at = EXCLUDED.voted_at
-                RETURNING (xmax = 0)""")
-                .params(participantId, statementId, consultationId, vote, Timestamp.from(at)).query(Boolean.class).single();
+    /** What a vote names: its consultation, its participant (known, or by the hex SHA-256 of its token) and its statement. */
+    record VoteKey(long consultationId, Long participantId, String tokenHashHex, long statementId) {
     }
+
+    /** A vote's participant (null: no such participant in that consultation) and its statement's status (null: no such statement there). */
+    record Resolved(Long participantId, Statement.Status status) {
+    }
+
+    record VoteRow(long participantId, long statementId, long consultationId, int vote, Instant at) {
+    }
+
+    Map<Long, Consultation> consultations(List<Long> ids) {
+        Map<Long, Consultation> out = new HashMap<>();
+        jdbc.sql("SELECT * FROM consultation WHERE id = ANY(?)").param(ids.toArray(Long[]::new)).query(CONSULTATION).list()
+                .forEach(c -> out.put(c.id(), c));
+        return out;
+    }
+
+    /** Resolves each key with one query; the answers come in the keys' order. */
+    List<Resolved> resolve(List<VoteKey> keys) {
+        Resolved[] out = new Resolved[keys.size()];
+        jdbc.sql("""
+                SELECT x.i,
+                       coalesce(x.pid, (SELECT p.id FROM consultation_participant p WHERE p.consultation_id = x.cid AND p.token_hash = decode(x.th, 'hex'))),
+                       (SELECT s.status FROM consultation_statement s WHERE s.id = x.sid AND s.consultation_id = x.cid)
+                FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::bigint[]) WITH ORDINALITY AS x(cid, pid, th, sid, i)""")
+                .params(keys.stream().map(VoteKey::consultationId).toArray(Long[]::new), keys.stream().map(VoteKey::participantId).toArray(Long[]::new),
+                        keys.stream().map(VoteKey::tokenHashHex).toArray(String[]::new), keys.stream().map(VoteKey::statementId).toArray(Long[]::new))
+                .query((rs, n) -> {
+                    long participant = rs.getLong(2);
+                    Long p = rs.wasNull() ? null : participant;
+                    String status = rs.getString(3);
+                    out[rs.getInt(1) - 1] = new Resolved(p, status == null ? null : Statement.Status.valueOf(status));
+                    return null;
+                }).list();
+        return Arrays.asList(out);
+    }
+
+    /**
+     * Inserts or replaces the votes (at most one per participant and statement) with one statement; a stored vote
+     * cast later than the new one is kept. Returns, per "participant|statement" written, whether it was new.
+     */
+    Map<String, Boolean> votes(List<VoteRow> rows) {
+        Map<String, Boolean> out = new HashMap<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                INSERT INTO consultation_vote (participant_id, statement_id, consultation_id, vote, voted_at)
+                SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::smallint[], ?::timestamptz[])
+                ON CONFLICT (participant_id, statement_id) DO UPDATE SET vote = EXCLUDED.vote, voted_at = EXCLUDED.voted_at
+                    WHERE consultation_vote.voted_at <= EXCLUDED.voted_at
+                RETURNING participant_id, statement_id, (xmax = 0)""")
+                .params(rows.stream().map(VoteRow::participantId).toArray(Long[]::new), rows.stream().map(VoteRow::statementId).toArray(Long[]::new),
+                        rows.stream().map(VoteRow::consultationId).toArray(Long[]::new),
+                        rows.stream().map(r -> (short) r.vote()).toArray(Short[]::new), rows.stream().map(r -> r.at().toString()).toArray(String[]::new))
+                .query((rs, n) -> out.put(rs.getLong(1) + "|" + rs.getLong(2), rs.getBoolean(3))).list();
+        return out;
+    }
+
+    // --- votes
 
     Map<Long, Integer> votesOf(long participantId) {
         Map<Long, Integer> m = new LinkedHashMap<>();

@@ -12,11 +12,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.commons.csv.CSVFormat;
@@ -28,6 +32,8 @@ import org.parley.platform.InvalidInputException.FieldProblem;
 import org.parley.platform.Languages;
 import org.parley.platform.NotFoundException;
 import org.parley.platform.Viewer;
+import org.parley.platform.database.GroupCommit;
+import org.parley.platform.database.GroupCommits;
 import org.parley.process.Processes;
 import org.parley.publicrecord.Fact;
 import org.parley.publicrecord.PublicRecord;
@@ -69,8 +75,9 @@ public class Consultations {
     private final RateLimiter voteLimiter;
     private final RateLimiter statementLimiter;
     private final SecureRandom random = new SecureRandom();
+    private final GroupCommit<VoteRequest, VoteOutcome> voting;
 
-    Consultations(ConsultationStore store, DemographicStore demographics, Processes processes, PublicRecord record, OpinionMaps maps, Clock clock,
+    Consultations(ConsultationStore store, DemographicStore demographics, Processes processes, PublicRecord record, OpinionMaps maps, Clock clock, GroupCommits commits,
                   @Value("${parley.consultations.votes.burst:60}") double voteBurst,
                   @Value("${parley.consultations.votes.per-second:5}") double votesPerSecond,
                   @Value("${parley.consultations.statements.burst:5}") double statementBurst,
@@ -83,6 +90,7 @@ public class Consultations {
         this.clock = clock;
         this.voteLimiter = new RateLimiter(voteBurst, votesPerSecond);
         this.statementLimiter = new RateLimiter(statementBurst, statementsPerSecond);
+        this.voting = commits.create("consultation-votes", this::writeVotes);
     }
 
     // --- consultations
@@ -367,16 +375,41 @@ public class Consultations {
 
     // --- votes
 
-    /** Records the participant's vote; a later vote on the same statement replaces the earlier one. */
-    @Transactional
+    /**
+     * One vote on its way to the batch that writes it: from a known participant (the pages) or from the
+     * holder of a participant token (the API), resolved in the batch.
+     */
+    record VoteRequest(long processId, long consultationId, Long participantId, String tokenHash, long statementId, VoteChoice vote,
+                       Instant at) {
+    }
+
+    /** Records the participant's vote; a later vote on the same statement replaces the earlier one. Returns once committed. */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public VoteOutcome vote(long processId, long consultationId, Long participantId, NewVote v) {
-        Consultation c = get(processId, consultationId);
         if (participantId == null) {
+            get(processId, consultationId);
             throw new InvalidInputException("participant", "consultations.error.participantUnknown");
         }
-        if (c.phase(clock.instant()) != Consultation.Phase.OPEN) {
-            throw new ConflictException(c.phase(clock.instant()) == Consultation.Phase.CLOSED ? "consultations.error.closed" : "consultations.error.notOpen");
+        return voting.submit(voteRequest(processId, consultationId, participantId, null, v));
+    }
+
+    /**
+     * The API's vote: the participant is the holder of the token (unknown tokens are no participant). The token,
+     * the consultation, the statement and the limits are all checked in the batch that writes the vote, so a
+     * vote costs no query of its own; see {@link #writeVotes}.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public VoteOutcome voteWithToken(long processId, long consultationId, String participantToken, NewVote v) {
+        String hash = participantToken == null || participantToken.isBlank() || participantToken.length() > 200
+                ? null : HexFormat.of().formatHex(sha256(participantToken));
+        if (hash == null) {
+            get(processId, consultationId);
+            throw new InvalidInputException("participant", "consultations.error.participantUnknown");
         }
+        return voting.submit(voteRequest(processId, consultationId, null, hash, v));
+    }
+
+    private VoteRequest voteRequest(long processId, long consultationId, Long participantId, String tokenHash, NewVote v) {
         List<FieldProblem> problems = new ArrayList<>();
         if (v == null || v.statementId() == null) {
             problems.add(new FieldProblem("statementId", "consultations.error.statementIdRequired"));
@@ -387,15 +420,64 @@ public class Consultations {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Optional<Statement.Status> status = store.statementStatus(consultationId, v.statementId());
-        if (status.isEmpty() || status.get() != Statement.Status.ACCEPTED) {
-            throw new InvalidInputException("statementId", "consultations.error.statementNotVotable");
+        return new VoteRequest(processId, consultationId, participantId, tokenHash, v.statementId(), v.vote(), clock.instant());
+    }
+
+    /**
+     * Writes a batch of votes in one transaction: resolves every vote's consultation, participant and
+     * statement with one query, decides each in arrival order (the per-participant rate limit included), and
+     * upserts the accepted ones with one statement. Of two votes of one participant on one statement the
+     * later counts: inside a batch the earlier is dropped; between batches (other writers, other nodes) a
+     * vote never replaces a later one ({@code voted_at}), whichever commits first.
+     */
+    private void writeVotes(List<GroupCommit.Slot<VoteRequest, VoteOutcome>> batch) {
+        Instant now = clock.instant();
+        Map<Long, Consultation> consultations = store.consultations(batch.stream().map(s -> s.item().consultationId()).distinct().toList());
+        List<ConsultationStore.VoteKey> keys = batch.stream().map(s -> new ConsultationStore.VoteKey(s.item().consultationId(),
+                s.item().participantId(), s.item().tokenHash(), s.item().statementId())).toList();
+        List<ConsultationStore.Resolved> resolved = store.resolve(keys);
+        Map<String, Integer> last = new HashMap<>();
+        long[] participants = new long[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            var slot = batch.get(i);
+            VoteRequest r = slot.item();
+            Consultation c = consultations.get(r.consultationId());
+            ConsultationStore.Resolved x = resolved.get(i);
+            if (c == null || c.processId() != r.processId()) {
+                slot.fail(new NotFoundException("consultation", r.consultationId()));
+            } else if (x.participantId() == null) {
+                slot.fail(new InvalidInputException("participant", "consultations.error.participantUnknown"));
+            } else if (c.phase(now) != Consultation.Phase.OPEN) {
+                slot.fail(new ConflictException(c.phase(now) == Consultation.Phase.CLOSED ? "consultations.error.closed" : "consultations.error.notOpen"));
+            } else if (x.status() != Statement.Status.ACCEPTED) {
+                slot.fail(new InvalidInputException("statementId", "consultations.error.statementNotVotable"));
+            } else if (!voteLimiter.tryAcquire(x.participantId(), System.nanoTime())) {
+                slot.fail(new TooManyRequestsException("consultations.error.tooManyVotes"));
+            } else {
+                participants[i] = x.participantId();
+                last.put(x.participantId() + "|" + r.statementId(), i);
+            }
         }
-        if (!voteLimiter.tryAcquire(participantId, System.nanoTime())) {
-            throw new TooManyRequestsException("consultations.error.tooManyVotes");
+        List<ConsultationStore.VoteRow> rows = new ArrayList<>();
+        last.values().stream().sorted(Comparator.comparingLong((Integer i) -> participants[i]).thenComparingLong(i -> batch.get(i).item().statementId()))
+                .forEach(i -> {
+                    VoteRequest r = batch.get(i).item();
+                    rows.add(new ConsultationStore.VoteRow(participants[i], r.statementId(), r.consultationId(), r.vote().value(), r.at()));
+                });
+        Map<String, Boolean> fresh = store.votes(rows);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            var slot = batch.get(i);
+            if (slot.decided()) {
+                continue;
+            }
+            VoteRequest r = slot.item();
+            String key = participants[i] + "|" + r.statementId();
+            // the first of a participant's votes on a statement in this batch replaced what was stored (if anything);
+            // each later one replaced the one before it; a vote overtaken by a later one from another batch counts as replaced
+            boolean changed = !seen.add(key) || !fresh.getOrDefault(key, false);
+            slot.done(new VoteOutcome(r.statementId(), r.vote(), changed));
         }
-        boolean fresh = store.vote(consultationId, participantId, v.statementId(), v.vote().value(), clock.instant());
-        return new VoteOutcome(v.statementId(), v.vote(), !fresh);
     }
 
     public Map<Long, VoteChoice> votesOf(long participantId) {

@@ -1,14 +1,30 @@
 package org.parley.humanitarian;
 
 import java.time.Instant;
+import java.util.List;
+
+import org.parley.monitoring.VerifiedIncidents;
+import org.springframework.stereotype.Component;
 
 /**
- * Where corridor safety comes from: the verified incidents near a corridor's route during its window. The
- * monitoring feature is to provide it; until a bean of this type exists, corridors show that no incident check
- * is available and an outcome is recorded as given (always with a reason).
+ * Where corridor safety comes from: monitoring's verified events within the corridor's buffer of its route
+ * during its window, turned into the humanitarian feature's own terms.
  */
-public interface CorridorIncidents {
+@Component
+class CorridorIncidents {
 
-    /** Verified incidents within the buffer of the straight route between the two points, in the window. */
-    int verifiedIncidents(long processId, Double fromLat, Double fromLon, Double toLat, Double toLon, Instant from, Instant to);
+    private final VerifiedIncidents verified;
+
+    CorridorIncidents(VerifiedIncidents verified) {
+        this.verified = verified;
+    }
+
+    /** The verified incidents near the route in the window, earliest first; none for a route without points. */
+    List<Corridors.Incident> near(long processId, List<Corridors.Point> route, int bufferMetres, Instant from, Instant to) {
+        List<double[]> points = route.stream().map(p -> new double[]{p.latitude(), p.longitude()}).toList();
+        return verified.near(processId, points, bufferMetres, from, to).stream()
+                .map(n -> new Corridors.Incident(n.event().id(), n.event().category().name(), n.event().firstAt(), n.event().lastAt(),
+                        n.event().latitude(), n.event().longitude(), n.event().admin1(), Math.round(n.distanceMetres())))
+                .toList();
+    }
 }

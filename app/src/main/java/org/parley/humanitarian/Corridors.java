@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -37,7 +38,6 @@ import org.parley.process.Party;
 import org.parley.process.Processes;
 import org.parley.publicrecord.Fact;
 import org.parley.publicrecord.PublicRecord;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,20 +51,53 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Corridors {
 
+    /** A point of a route, in degrees (WGS 84). */
+    public record Point(double latitude, double longitude) {
+    }
+
+    /** A verified event from monitoring near a corridor's route during its window, and how far from the route it was. */
+    public record Incident(long eventId, String category, Instant firstAt, Instant lastAt, double latitude, double longitude, String admin1,
+                           long distanceMetres) {
+    }
+
+    /**
+     * A corridor with its route as points ({@code path}: as proposed, or the two end points of an imported one)
+     * and the verified incidents within {@code bufferMetres} of it during the window; both are null when the
+     * route has no coordinates, so no incident check is possible.
+     */
     public record Corridor(long id, long processId, String sourceRef, String proposer, Long proposerPartyId, CorridorPurpose purpose,
                            String fromName, String toName, String fromRegion, String toRegion, String toCountry, Double fromLat,
-                           Double fromLon, Double toLat, Double toLon, String route, Instant windowStart, Instant windowEnd,
-                           CorridorOutcome outcome, String outcomeReason, boolean outcomeOverride, String sourceLink,
-                           List<String> agreedBy, Integer verifiedIncidents) {
+                           Double fromLon, Double toLat, Double toLon, String route, List<Point> path, int bufferMetres,
+                           Instant windowStart, Instant windowEnd, CorridorOutcome outcome, String outcomeReason, boolean outcomeOverride,
+                           String sourceLink, List<String> agreedBy, Integer verifiedIncidents, List<Incident> incidents) {
         public boolean incidentCheckAvailable() {
-            return verifiedIncidents != null;
+            return incidents != null;
+        }
+
+        /** The end of the window the incidents are counted in: a corridor reported for a day (no end) covers that day. */
+        public Instant checkedUntil() {
+            return windowEnd != null ? windowEnd : windowStart.plus(Duration.ofDays(1));
         }
     }
 
+    /**
+     * A proposal. The route is {@code path} (at least the two end points, in order) or, without it, the straight
+     * line between the from and to coordinates; {@code bufferMetres} is how far from it an incident still counts.
+     */
     public record NewCorridor(@NotNull CorridorPurpose purpose, @NotBlank @Size(max = 200) String fromName,
                               @NotBlank @Size(max = 200) String toName, @Size(max = 2000) String route, Double fromLat, Double fromLon,
-                              Double toLat, Double toLon, @NotNull Instant windowStart, @NotNull Instant windowEnd) {
+                              Double toLat, Double toLon, @NotNull Instant windowStart, @NotNull Instant windowEnd,
+                              @Size(max = MAX_POINTS) List<Point> path, Integer bufferMetres) {
+        public NewCorridor(CorridorPurpose purpose, String fromName, String toName, String route, Double fromLat, Double fromLon, Double toLat,
+                           Double toLon, Instant windowStart, Instant windowEnd) {
+            this(purpose, fromName, toName, route, fromLat, fromLon, toLat, toLon, windowStart, windowEnd, null, null);
+        }
     }
+
+    static final int MAX_POINTS = 500;
+    static final int DEFAULT_BUFFER_METRES = 5_000;
+    static final int MIN_BUFFER_METRES = 100;
+    static final int MAX_BUFFER_METRES = 100_000;
 
     public record Agreement(@NotNull Boolean agreed) {
     }
@@ -85,11 +118,10 @@ public class Corridors {
     private final Processes processes;
     private final Humanitarian humanitarian;
     private final PublicRecord record;
-    private final ObjectProvider<CorridorIncidents> incidents;
+    private final CorridorIncidents incidents;
     private final Clock clock;
 
-    Corridors(JdbcClient jdbc, Processes processes, Humanitarian humanitarian, PublicRecord record,
-              ObjectProvider<CorridorIncidents> incidents, Clock clock) {
+    Corridors(JdbcClient jdbc, Processes processes, Humanitarian humanitarian, PublicRecord record, CorridorIncidents incidents, Clock clock) {
         this.jdbc = jdbc;
         this.processes = processes;
         this.humanitarian = humanitarian;
@@ -154,15 +186,38 @@ public class Corridors {
         coordinate("toLat", c.toLat(), 90, problems);
         coordinate("fromLon", c.fromLon(), 180, problems);
         coordinate("toLon", c.toLon(), 180, problems);
+        List<Point> path = c.path() == null ? List.of() : c.path();
+        for (int i = 0; i < path.size(); i++) {
+            Point p = path.get(i);
+            if (p == null || Double.isNaN(p.latitude()) || Double.isNaN(p.longitude()) || Math.abs(p.latitude()) > 90 || Math.abs(p.longitude()) > 180) {
+                problems.add(new FieldProblem("path[" + i + "]", "humanitarian.corridor.pathPoint", i + 1));
+            }
+        }
+        if (path.size() == 1) {
+            problems.add(new FieldProblem("path", "humanitarian.corridor.pathTwoPoints"));
+        } else if (path.size() > MAX_POINTS) {
+            problems.add(new FieldProblem("path", "humanitarian.corridor.pathTooLong", MAX_POINTS));
+        }
+        int buffer = c.bufferMetres() == null ? DEFAULT_BUFFER_METRES : c.bufferMetres();
+        if (buffer < MIN_BUFFER_METRES || buffer > MAX_BUFFER_METRES) {
+            problems.add(new FieldProblem("bufferMetres", "humanitarian.corridor.bufferRange", MIN_BUFFER_METRES, MAX_BUFFER_METRES));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        // Without its own coordinates, a corridor takes its end points from the ends of its path.
+        Double fromLat = c.fromLat() != null || path.isEmpty() ? c.fromLat() : (Double) path.getFirst().latitude();
+        Double fromLon = c.fromLon() != null || path.isEmpty() ? c.fromLon() : (Double) path.getFirst().longitude();
+        Double toLat = c.toLat() != null || path.isEmpty() ? c.toLat() : (Double) path.getLast().latitude();
+        Double toLon = c.toLon() != null || path.isEmpty() ? c.toLon() : (Double) path.getLast().longitude();
+        Double[] flat = path.stream().flatMap(p -> java.util.stream.Stream.of(p.latitude(), p.longitude())).toArray(Double[]::new);
         long id = jdbc.sql("""
                         INSERT INTO hum_corridor (process_id, proposer, proposer_party_id, purpose, from_name, to_name, route, from_lat, from_lon,
-                                                  to_lat, to_lon, window_start, window_end, outcome)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UNKNOWN') RETURNING id""")
+                                                  to_lat, to_lon, window_start, window_end, outcome, route_path, buffer_m)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'UNKNOWN', ?, ?) RETURNING id""")
                 .params(processId, proposer, partyId, c.purpose().name(), c.fromName().trim(), c.toName().trim(), Deliveries.blankToNull(c.route()),
-                        c.fromLat(), c.fromLon(), c.toLat(), c.toLon(), Deliveries.utc(c.windowStart()), Deliveries.utc(c.windowEnd()))
+                        fromLat, fromLon, toLat, toLon, Deliveries.utc(c.windowStart()), Deliveries.utc(c.windowEnd()),
+                        flat.length == 0 ? null : flat, buffer)
                 .query(Long.class).single();
         if (partyId != null) {
             agreeAs(processId, id, partyId, proposer, viewer); // proposing is agreeing
@@ -219,6 +274,7 @@ public class Corridors {
         data.put("to", change.outcome().name());
         data.put("override", overridden);
         data.put("verifiedIncidents", c.verifiedIncidents());
+        data.put("incidentEvents", c.incidents() == null ? null : c.incidents().stream().map(Incident::eventId).toList());
         data.put("reasonSha256", sha256(change.reason().trim()));
         record.append(Fact.of("corridor.outcome", processId, "corridor/" + corridorId, clock.instant(), viewer.role().name(), data));
         return load(processId, corridorId);
@@ -310,24 +366,46 @@ public class Corridors {
                 .param(id).query(String.class).list();
         Corridor c = jdbc.sql("""
                         SELECT id, process_id, source_ref, proposer, proposer_party_id, purpose, from_name, to_name, from_region, to_region, to_country,
-                               from_lat, from_lon, to_lat, to_lon, route, window_start, window_end, outcome, outcome_reason, outcome_override, source_link
+                               from_lat, from_lon, to_lat, to_lon, route, window_start, window_end, outcome, outcome_reason, outcome_override, source_link,
+                               route_path, buffer_m
                         FROM hum_corridor WHERE id = ? AND process_id = ?""")
-                .params(id, processId).query((rs, n) -> new Corridor(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        (Long) rs.getObject(5), CorridorPurpose.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
-                        rs.getString(10), rs.getString(11), (Double) rs.getObject(12), (Double) rs.getObject(13), (Double) rs.getObject(14),
-                        (Double) rs.getObject(15), rs.getString(16), Deliveries.instant(rs.getObject(17, OffsetDateTime.class)),
-                        Deliveries.instant(rs.getObject(18, OffsetDateTime.class)), CorridorOutcome.valueOf(rs.getString(19)), rs.getString(20),
-                        rs.getBoolean(21), rs.getString(22), agreed, null)).optional()
+                .params(id, processId).query((rs, n) -> {
+                    Double fromLat = (Double) rs.getObject(12), fromLon = (Double) rs.getObject(13);
+                    Double toLat = (Double) rs.getObject(14), toLon = (Double) rs.getObject(15);
+                    List<Point> path = path(rs.getArray(23), fromLat, fromLon, toLat, toLon);
+                    return new Corridor(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            (Long) rs.getObject(5), CorridorPurpose.valueOf(rs.getString(6)), rs.getString(7), rs.getString(8), rs.getString(9),
+                            rs.getString(10), rs.getString(11), fromLat, fromLon, toLat, toLon, rs.getString(16), path, rs.getInt(24),
+                            Deliveries.instant(rs.getObject(17, OffsetDateTime.class)), Deliveries.instant(rs.getObject(18, OffsetDateTime.class)),
+                            CorridorOutcome.valueOf(rs.getString(19)), rs.getString(20), rs.getBoolean(21), rs.getString(22), agreed, null, null);
+                }).optional()
                 .orElseThrow(() -> new NotFoundException("corridor", id));
-        CorridorIncidents check = incidents.getIfAvailable();
-        if (check == null) {
+        if (c.path().isEmpty()) {
             return c;
         }
-        Instant end = c.windowEnd() == null ? c.windowStart().plusSeconds(86_400) : c.windowEnd();
-        int n = check.verifiedIncidents(processId, c.fromLat(), c.fromLon(), c.toLat(), c.toLon(), c.windowStart(), end);
+        List<Incident> near = incidents.near(processId, c.path(), c.bufferMetres(), c.windowStart(), c.checkedUntil());
         return new Corridor(c.id(), c.processId(), c.sourceRef(), c.proposer(), c.proposerPartyId(), c.purpose(), c.fromName(), c.toName(),
-                c.fromRegion(), c.toRegion(), c.toCountry(), c.fromLat(), c.fromLon(), c.toLat(), c.toLon(), c.route(), c.windowStart(),
-                c.windowEnd(), c.outcome(), c.outcomeReason(), c.outcomeOverride(), c.sourceLink(), c.agreedBy(), n);
+                c.fromRegion(), c.toRegion(), c.toCountry(), c.fromLat(), c.fromLon(), c.toLat(), c.toLon(), c.route(), c.path(), c.bufferMetres(),
+                c.windowStart(), c.windowEnd(), c.outcome(), c.outcomeReason(), c.outcomeOverride(), c.sourceLink(), c.agreedBy(), near.size(), near);
+    }
+
+    /** The stored route ({latitude, longitude} pairs, flat), or else the end points that are known. */
+    private static List<Point> path(java.sql.Array stored, Double fromLat, Double fromLon, Double toLat, Double toLon) throws java.sql.SQLException {
+        List<Point> path = new ArrayList<>();
+        if (stored != null) {
+            Object[] values = (Object[]) stored.getArray();
+            for (int i = 0; i + 1 < values.length; i += 2) {
+                path.add(new Point(((Number) values[i]).doubleValue(), ((Number) values[i + 1]).doubleValue()));
+            }
+            return path;
+        }
+        if (fromLat != null && fromLon != null) {
+            path.add(new Point(fromLat, fromLon));
+        }
+        if (toLat != null && toLon != null) {
+            path.add(new Point(toLat, toLon));
+        }
+        return path;
     }
 
     private static void coordinate(String field, Double v, double max, List<FieldProblem> problems) {

@@ -72,6 +72,14 @@ public class Deliveries {
     public record HistoryEntry(DeliveryStatus from, DeliveryStatus to, Instant at, String by, String note) {
     }
 
+    /** A change of a planned delivery: the whole plan again, and why it changed. */
+    public record Change(@NotNull @Valid NewDelivery plan, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    /** A correction of the people a delivered convoy reached, with the reason. */
+    public record Correction(@NotNull Long peopleReached, @NotBlank @Size(max = 2000) String reason) {
+    }
+
     public record Delivery(long id, long processId, long organisationId, String organisation, String title, Sector sector, String origin,
                            String destination, String destinationPcode, String route, long peopleToReach, Instant plannedDeparture,
                            Instant plannedArrival, Instant actualDeparture, Instant actualArrival, Long peopleReached, DeliveryStatus status,
@@ -130,6 +138,82 @@ public class Deliveries {
     @Transactional
     public Delivery request(long processId, NewDelivery c, Viewer viewer) {
         humanitarian.requireManager(processId, viewer);
+        validate(processId, c);
+        long id = jdbc.sql("""
+                        INSERT INTO hum_delivery (process_id, organisation_id, title, sector, origin, destination, destination_pcode, route,
+                                                  people_to_reach, planned_departure, planned_arrival, status, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?) RETURNING id""")
+                .params(processId, c.organisationId(), c.title().trim(), c.sector().name(), c.origin().trim(), c.destination().trim(),
+                        c.destinationPcode().trim().toUpperCase(Locale.ROOT), c.route().trim(), c.peopleToReach(),
+                        utc(c.plannedDeparture()), utc(c.plannedArrival()), viewer.accountId()).query(Long.class).single();
+        insertCargo(id, c.cargo());
+        history(id, null, DeliveryStatus.REQUESTED, viewer, null);
+        return load(processId, id);
+    }
+
+    /**
+     * Changes the plan of a delivery that has not left. The parties acknowledged the plan they were sent, so a
+     * changed plan is theirs to acknowledge again: acknowledgements are cleared and a deconflicted delivery is
+     * notified again.
+     */
+    @Transactional
+    public Delivery change(long processId, long deliveryId, Change change, Viewer viewer) {
+        humanitarian.requireManager(processId, viewer);
+        Delivery d = lock(processId, deliveryId);
+        if (d.status() != DeliveryStatus.REQUESTED && d.status() != DeliveryStatus.NOTIFIED && d.status() != DeliveryStatus.DECONFLICTED) {
+            throw new ConflictException("humanitarian.delivery.changeTooLate", d.status().name());
+        }
+        NewDelivery c = change.plan();
+        validate(processId, c);
+        jdbc.sql("""
+                        UPDATE hum_delivery SET organisation_id = ?, title = ?, sector = ?, origin = ?, destination = ?, destination_pcode = ?, route = ?,
+                                                people_to_reach = ?, planned_departure = ?, planned_arrival = ?
+                        WHERE id = ?""")
+                .params(c.organisationId(), c.title().trim(), c.sector().name(), c.origin().trim(), c.destination().trim(),
+                        c.destinationPcode().trim().toUpperCase(Locale.ROOT), c.route().trim(), c.peopleToReach(), utc(c.plannedDeparture()),
+                        utc(c.plannedArrival()), deliveryId).update();
+        jdbc.sql("DELETE FROM hum_delivery_cargo WHERE delivery_id = ?").param(deliveryId).update();
+        insertCargo(deliveryId, c.cargo());
+        jdbc.sql("UPDATE hum_delivery_party SET acknowledged_at = NULL, acknowledged_by = NULL, note = NULL WHERE delivery_id = ?")
+                .param(deliveryId).update();
+        DeliveryStatus now = d.status() == DeliveryStatus.DECONFLICTED ? DeliveryStatus.NOTIFIED : d.status();
+        setStatus(deliveryId, now);
+        history(deliveryId, d.status(), now, viewer, change.reason().trim());
+        return load(processId, deliveryId);
+    }
+
+    /** Corrects the people a delivered convoy reached; its 4W activity follows, and the correction goes on the public record. */
+    @Transactional
+    public Delivery correct(long processId, long deliveryId, Correction c, Viewer viewer) {
+        humanitarian.requireManager(processId, viewer);
+        Delivery d = lock(processId, deliveryId);
+        if (d.status() != DeliveryStatus.DELIVERED) {
+            throw new ConflictException("humanitarian.delivery.correctDeliveredOnly", d.status().name());
+        }
+        if (c.peopleReached() < 0) {
+            throw new InvalidInputException("peopleReached", "humanitarian.number.negative");
+        }
+        jdbc.sql("UPDATE hum_delivery SET people_reached = ? WHERE id = ?").params(c.peopleReached(), deliveryId).update();
+        jdbc.sql("UPDATE hum_activity SET people_reached = ?, updated_by = ?, updated_at = now() WHERE delivery_id = ?")
+                .params(c.peopleReached(), viewer.accountId(), deliveryId).update();
+        history(deliveryId, d.status(), d.status(), viewer, c.reason().trim());
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("peopleReachedBefore", d.peopleReached());
+        data.put("peopleReached", c.peopleReached());
+        data.put("reasonSha256", Corridors.sha256(c.reason().trim()));
+        record.append(Fact.of("delivery.corrected", processId, "delivery/" + deliveryId, clock.instant(), viewer.role().name(), data));
+        return load(processId, deliveryId);
+    }
+
+    private void insertCargo(long deliveryId, List<CargoLine> cargo) {
+        for (int i = 0; i < cargo.size(); i++) {
+            CargoLine l = cargo.get(i);
+            jdbc.sql("INSERT INTO hum_delivery_cargo (delivery_id, line_no, commodity, quantity, unit) VALUES (?, ?, ?, ?, ?)")
+                    .params(deliveryId, i + 1, l.commodity().trim(), l.quantity(), l.unit().trim()).update();
+        }
+    }
+
+    private void validate(long processId, NewDelivery c) {
         List<FieldProblem> problems = new ArrayList<>();
         if (humanitarian.organisations(processId).stream().noneMatch(o -> o.id() == c.organisationId())) {
             problems.add(new FieldProblem("organisationId", "humanitarian.organisation.unknown", c.organisationId()));
@@ -153,20 +237,6 @@ public class Deliveries {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = jdbc.sql("""
-                        INSERT INTO hum_delivery (process_id, organisation_id, title, sector, origin, destination, destination_pcode, route,
-                                                  people_to_reach, planned_departure, planned_arrival, status, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'REQUESTED', ?) RETURNING id""")
-                .params(processId, c.organisationId(), c.title().trim(), c.sector().name(), c.origin().trim(), c.destination().trim(),
-                        c.destinationPcode().trim().toUpperCase(Locale.ROOT), c.route().trim(), c.peopleToReach(),
-                        utc(c.plannedDeparture()), utc(c.plannedArrival()), viewer.accountId()).query(Long.class).single();
-        for (int i = 0; i < c.cargo().size(); i++) {
-            CargoLine l = c.cargo().get(i);
-            jdbc.sql("INSERT INTO hum_delivery_cargo (delivery_id, line_no, commodity, quantity, unit) VALUES (?, ?, ?, ?, ?)")
-                    .params(id, i + 1, l.commodity().trim(), l.quantity(), l.unit().trim()).update();
-        }
-        history(id, null, DeliveryStatus.REQUESTED, viewer, null);
-        return load(processId, id);
     }
 
     @Transactional

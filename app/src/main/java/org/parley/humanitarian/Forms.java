@@ -10,6 +10,7 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.parley.platform.InvalidInputException;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The forms of the humanitarian pages, as typed. Times are UTC, as everywhere in Parley. */
@@ -48,6 +49,18 @@ final class Forms {
             return new Humanitarian.NewNeed(areaPcode, sector, peopleInNeed, peopleTargeted, periodStart, periodEnd, source);
         }
 
+        static NeedForm of(Humanitarian.Need n) {
+            NeedForm f = new NeedForm();
+            f.areaPcode = n.areaPcode();
+            f.sector = n.sector();
+            f.peopleInNeed = n.peopleInNeed();
+            f.peopleTargeted = n.peopleTargeted();
+            f.periodStart = n.periodStart();
+            f.periodEnd = n.periodEnd();
+            f.source = n.source();
+            return f;
+        }
+
         public String getAreaPcode() { return areaPcode; }
         public void setAreaPcode(String areaPcode) { this.areaPcode = areaPcode; }
         public Sector getSector() { return sector; }
@@ -84,6 +97,24 @@ final class Forms {
                     reachedWomen, reachedMen, reachedChildren, reachedElderly, status);
         }
 
+        static ActivityForm of(Humanitarian.Activity a) {
+            ActivityForm f = new ActivityForm();
+            f.organisationId = a.organisationId();
+            f.sector = a.sector();
+            f.activity = a.activity();
+            f.areaPcode = a.areaPcode();
+            f.periodStart = a.periodStart();
+            f.periodEnd = a.periodEnd();
+            f.peopleTargeted = a.peopleTargeted();
+            f.peopleReached = a.peopleReached();
+            f.reachedWomen = a.reachedWomen();
+            f.reachedMen = a.reachedMen();
+            f.reachedChildren = a.reachedChildren();
+            f.reachedElderly = a.reachedElderly();
+            f.status = a.status();
+            return f;
+        }
+
         public Long getOrganisationId() { return organisationId; }
         public void setOrganisationId(Long organisationId) { this.organisationId = organisationId; }
         public Sector getSector() { return sector; }
@@ -112,8 +143,15 @@ final class Forms {
         public void setStatus(ActivityStatus status) { this.status = status; }
     }
 
+    /** A file's bytes as text: UTF-8, without the byte-order mark spreadsheets put in front. */
+    static String text(byte[] bytes) {
+        String t = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return t.startsWith("\uFEFF") ? t.substring(1) : t;
+    }
+
+    /** A pasted CSV; a chosen file comes beside it as the request's "file" part. */
     public static class ImportForm {
-        @NotBlank @Size(max = 5_000_000) private String csv;
+        @Size(max = 5_000_000) private String csv;
 
         public String getCsv() { return csv; }
         public void setCsv(String csv) { this.csv = csv; }
@@ -148,6 +186,37 @@ final class Forms {
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime plannedDeparture;
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime plannedArrival;
         private List<CargoRow> cargo = new ArrayList<>(List.of(new CargoRow(), new CargoRow(), new CargoRow()));
+        /** Why the plan changed; asked only when a delivery is changed. */
+        @Size(max = 2000) private String reason;
+
+        static DeliveryForm of(Deliveries.Delivery d) {
+            DeliveryForm f = new DeliveryForm();
+            f.organisationId = d.organisationId();
+            f.title = d.title();
+            f.sector = d.sector();
+            f.origin = d.origin();
+            f.destination = d.destination();
+            f.destinationPcode = d.destinationPcode();
+            f.route = d.route();
+            f.peopleToReach = d.peopleToReach();
+            f.plannedDeparture = LocalDateTime.ofInstant(d.plannedDeparture(), ZoneOffset.UTC);
+            f.plannedArrival = LocalDateTime.ofInstant(d.plannedArrival(), ZoneOffset.UTC);
+            f.cargo = new ArrayList<>();
+            for (Deliveries.CargoLine l : d.cargo()) {
+                CargoRow r = new CargoRow();
+                r.commodity = l.commodity();
+                r.quantity = l.quantity().stripTrailingZeros();
+                r.unit = l.unit();
+                f.cargo.add(r);
+            }
+            while (f.cargo.size() < 3) {
+                f.cargo.add(new CargoRow());
+            }
+            return f;
+        }
+
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
 
         Deliveries.NewDelivery command() {
             List<Deliveries.CargoLine> lines = new ArrayList<>();
@@ -182,6 +251,20 @@ final class Forms {
         public void setPlannedArrival(LocalDateTime plannedArrival) { this.plannedArrival = plannedArrival; }
         public List<CargoRow> getCargo() { return cargo; }
         public void setCargo(List<CargoRow> cargo) { this.cargo = cargo; }
+    }
+
+    public static class CorrectionForm {
+        @NotNull private Long peopleReached;
+        @NotBlank @Size(max = 2000) private String reason;
+
+        Deliveries.Correction command() {
+            return new Deliveries.Correction(peopleReached, reason);
+        }
+
+        public Long getPeopleReached() { return peopleReached; }
+        public void setPeopleReached(Long peopleReached) { this.peopleReached = peopleReached; }
+        public String getReason() { return reason; }
+        public void setReason(String reason) { this.reason = reason; }
     }
 
     public static class NotifyForm {
@@ -251,10 +334,38 @@ final class Forms {
         @Size(max = 2000) private String route;
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime windowStart;
         @NotNull @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) private LocalDateTime windowEnd;
+        @Size(max = 20_000) private String routePoints;
+        private Integer bufferMetres = Corridors.DEFAULT_BUFFER_METRES;
 
         Corridors.NewCorridor command() {
             return new Corridors.NewCorridor(purpose, fromName, toName, route, null, null, null, null,
-                    windowStart.toInstant(ZoneOffset.UTC), windowEnd.toInstant(ZoneOffset.UTC));
+                    windowStart.toInstant(ZoneOffset.UTC), windowEnd.toInstant(ZoneOffset.UTC), points(routePoints), bufferMetres);
+        }
+
+        /** One point a line, "latitude, longitude" (a space or a semicolon also separates); every bad line is reported. */
+        static List<Corridors.Point> points(String text) {
+            List<Corridors.Point> points = new ArrayList<>();
+            List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+            String[] lines = text == null ? new String[0] : text.split("\\R");
+            for (int i = 0; i < lines.length; i++) {
+                String line = lines[i].trim();
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] parts = line.split("\\s*[,;\\s]\\s*");
+                try {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException(line);
+                    }
+                    points.add(new Corridors.Point(Double.parseDouble(parts[0]), Double.parseDouble(parts[1])));
+                } catch (NumberFormatException e) {
+                    problems.add(new InvalidInputException.FieldProblem("routePoints", "humanitarian.corridor.routeLine", i + 1, line));
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            return points;
         }
 
         public CorridorPurpose getPurpose() { return purpose; }
@@ -269,6 +380,10 @@ final class Forms {
         public void setWindowStart(LocalDateTime windowStart) { this.windowStart = windowStart; }
         public LocalDateTime getWindowEnd() { return windowEnd; }
         public void setWindowEnd(LocalDateTime windowEnd) { this.windowEnd = windowEnd; }
+        public String getRoutePoints() { return routePoints; }
+        public void setRoutePoints(String routePoints) { this.routePoints = routePoints; }
+        public Integer getBufferMetres() { return bufferMetres; }
+        public void setBufferMetres(Integer bufferMetres) { this.bufferMetres = bufferMetres; }
     }
 
     public static class FundingForm {

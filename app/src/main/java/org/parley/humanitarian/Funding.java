@@ -77,9 +77,8 @@ public class Funding {
                 .param(processId).query((rs, n) -> Totals.of(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4))).list();
     }
 
-    @Transactional
-    public Flow record(long processId, NewFlow c, Viewer viewer) {
-        humanitarian.requireManager(processId, viewer);
+    /** What is wrong with a flow's amount: not positive, or finer than a cent. */
+    List<FieldProblem> problems(NewFlow c) {
         List<FieldProblem> problems = new ArrayList<>();
         if (c.amountUsd().signum() <= 0) {
             problems.add(new FieldProblem("amountUsd", "humanitarian.funding.amount"));
@@ -87,6 +86,13 @@ public class Funding {
         if (c.amountUsd().scale() > 2 && c.amountUsd().stripTrailingZeros().scale() > 2) {
             problems.add(new FieldProblem("amountUsd", "humanitarian.funding.cents"));
         }
+        return problems;
+    }
+
+    @Transactional
+    public Flow record(long processId, NewFlow c, Viewer viewer) {
+        humanitarian.requireManager(processId, viewer);
+        List<FieldProblem> problems = problems(c);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

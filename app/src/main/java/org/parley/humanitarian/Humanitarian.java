@@ -12,6 +12,7 @@ import java.util.Optional;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.parley.platform.ConflictException;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.InvalidInputException.FieldProblem;
@@ -32,10 +33,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class Humanitarian {
 
-    public record Area(String pcode, String isoCode, String nameEn, String nameUk, String nameRu) {
+    /** An admin-1 area (oblast, Crimea, Kyiv, Sevastopol; level 1) or a raion in one (level 2), by its OCHA P-code. */
+    public record Area(String pcode, String isoCode, String nameEn, String nameUk, String nameRu, int level, String parentPcode) {
         public String name(Locale locale) {
             return Languages.pick(locale, nameEn, nameUk, nameRu);
         }
+
+        /** The admin-1 area this one is or lies in. */
+        public String admin1Pcode() {
+            return parentPcode == null ? pcode : parentPcode;
+        }
+    }
+
+    /** An admin-1 area with its raions, for choosing an area. */
+    public record AreaGroup(Area area, List<Area> raions) {
     }
 
     public record Organisation(long id, long processId, String acronym, String name, OrganisationKind kind) {
@@ -85,6 +96,8 @@ public class Humanitarian {
 
     private final JdbcClient jdbc;
     private final Processes processes;
+    /** The areas are seed data (migrations), the same for every process and never changed by users: read once. */
+    private volatile Map<String, Area> areas;
 
     Humanitarian(JdbcClient jdbc, Processes processes) {
         this.jdbc = jdbc;
@@ -107,19 +120,38 @@ public class Humanitarian {
 
     // --- areas
 
+    /** Every area: each admin-1 area (by English name) followed by its raions (by English name). */
     public List<Area> areas() {
-        return jdbc.sql("SELECT pcode, iso_code, name_en, name_uk, name_ru FROM hum_area ORDER BY name_en")
-                .query((rs, n) -> new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5))).list();
+        return List.copyOf(areaByPcode().values());
     }
 
     public Optional<Area> area(String pcode) {
-        return areas().stream().filter(a -> a.pcode().equalsIgnoreCase(pcode == null ? "" : pcode.trim())).findFirst();
+        return pcode == null ? Optional.empty() : Optional.ofNullable(areaByPcode().get(pcode.trim().toUpperCase(Locale.ROOT)));
     }
 
     public Map<String, Area> areaByPcode() {
-        Map<String, Area> map = new LinkedHashMap<>();
-        areas().forEach(a -> map.put(a.pcode(), a));
-        return map;
+        Map<String, Area> known = areas;
+        if (known == null) {
+            List<Area> all = jdbc.sql("SELECT pcode, iso_code, name_en, name_uk, name_ru, admin_level, parent_pcode FROM hum_area "
+                            + "ORDER BY coalesce((SELECT p.name_en FROM hum_area p WHERE p.pcode = hum_area.parent_pcode), name_en), admin_level, name_en")
+                    .query((rs, n) -> new Area(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getInt(6), rs.getString(7))).list();
+            Map<String, Area> map = new LinkedHashMap<>();
+            all.forEach(a -> map.put(a.pcode(), a));
+            areas = known = java.util.Collections.unmodifiableMap(map);
+        }
+        return known;
+    }
+
+    public List<AreaGroup> areaGroups() {
+        Map<String, List<Area>> raions = new LinkedHashMap<>();
+        for (Area a : areas()) {
+            raions.computeIfAbsent(a.admin1Pcode(), k -> new ArrayList<>());
+            if (a.level() == 2) {
+                raions.get(a.parentPcode()).add(a);
+            }
+        }
+        return raions.entrySet().stream().map(e -> new AreaGroup(areaByPcode().get(e.getKey()), List.copyOf(e.getValue()))).toList();
     }
 
     // --- organisations
@@ -162,6 +194,42 @@ public class Humanitarian {
     @Transactional
     public Need addNeed(long processId, NewNeed c, Viewer viewer) {
         requireManager(processId, viewer);
+        validate(c);
+        long id = jdbc.sql("""
+                        INSERT INTO hum_need (process_id, area_pcode, sector, people_in_need, people_targeted, period_start, period_end, source, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(processId, c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector().name(), c.peopleInNeed(), c.peopleTargeted(),
+                        c.periodStart(), c.periodEnd(), c.source().trim(), viewer.accountId()).query(Long.class).single();
+        return need(processId, id);
+    }
+
+    public Need need(long processId, long needId) {
+        return needs(processId).stream().filter(n -> n.id() == needId).findFirst().orElseThrow(() -> new NotFoundException("need", needId));
+    }
+
+    /** Corrects a need as a whole (a new assessment replaces the figures); who changed it last is kept. */
+    @Transactional
+    public Need changeNeed(long processId, long needId, NewNeed c, Viewer viewer) {
+        requireManager(processId, viewer);
+        need(processId, needId);
+        validate(c);
+        jdbc.sql("""
+                        UPDATE hum_need SET area_pcode = ?, sector = ?, people_in_need = ?, people_targeted = ?, period_start = ?, period_end = ?,
+                                            source = ?, updated_by = ?, updated_at = now()
+                        WHERE id = ? AND process_id = ?""")
+                .params(c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector().name(), c.peopleInNeed(), c.peopleTargeted(), c.periodStart(),
+                        c.periodEnd(), c.source().trim(), viewer.accountId(), needId, processId).update();
+        return need(processId, needId);
+    }
+
+    @Transactional
+    public void removeNeed(long processId, long needId, Viewer viewer) {
+        requireManager(processId, viewer);
+        need(processId, needId);
+        jdbc.sql("DELETE FROM hum_need WHERE id = ? AND process_id = ?").params(needId, processId).update();
+    }
+
+    private void validate(NewNeed c) {
         List<FieldProblem> problems = new ArrayList<>();
         knownArea("areaPcode", c.areaPcode(), problems);
         notNegative("peopleInNeed", c.peopleInNeed(), problems);
@@ -173,12 +241,6 @@ public class Humanitarian {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = jdbc.sql("""
-                        INSERT INTO hum_need (process_id, area_pcode, sector, people_in_need, people_targeted, period_start, period_end, source, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(processId, c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector().name(), c.peopleInNeed(), c.peopleTargeted(),
-                        c.periodStart(), c.periodEnd(), c.source().trim(), viewer.accountId()).query(Long.class).single();
-        return needs(processId).stream().filter(n -> n.id() == id).findFirst().orElseThrow();
     }
 
     // --- activities
@@ -215,7 +277,50 @@ public class Humanitarian {
         return new Recorded(activity(processId, id), warnings);
     }
 
-    Activity activity(long processId, long id) {
+    /**
+     * Corrects an activity as a whole; the running totals follow (the update trigger). An activity a delivery
+     * made is corrected through its delivery, so that the two cannot disagree.
+     */
+    @Transactional
+    public Recorded changeActivity(long processId, long activityId, NewActivity c, Viewer viewer) {
+        requireManager(processId, viewer);
+        Activity before = editable(processId, activityId);
+        List<FieldProblem> problems = new ArrayList<>();
+        validate(processId, c, "", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        jdbc.sql("""
+                        UPDATE hum_activity SET organisation_id = ?, sector = ?, activity = ?, area_pcode = ?, period_start = ?, period_end = ?,
+                               people_targeted = ?, people_reached = ?, reached_women = ?, reached_men = ?, reached_children = ?, reached_elderly = ?,
+                               status = ?, updated_by = ?, updated_at = now()
+                        WHERE id = ? AND process_id = ?""")
+                .params(c.organisationId(), c.sector().name(), c.activity().trim(), c.areaPcode().trim().toUpperCase(Locale.ROOT), c.periodStart(),
+                        c.periodEnd(), nz(c.peopleTargeted()), c.peopleReached(), c.reachedWomen(), c.reachedMen(), c.reachedChildren(),
+                        c.reachedElderly(), c.status().name(), viewer.accountId(), before.id(), processId).update();
+        List<Warning> warnings = new ArrayList<>();
+        warnAboveNeed(processId, c.areaPcode().trim().toUpperCase(Locale.ROOT), c.sector(), warnings);
+        return new Recorded(activity(processId, activityId), warnings);
+    }
+
+    @Transactional
+    public void removeActivity(long processId, long activityId, Viewer viewer) {
+        requireManager(processId, viewer);
+        editable(processId, activityId);
+        jdbc.sql("DELETE FROM hum_activity WHERE id = ? AND process_id = ?").params(activityId, processId).update();
+    }
+
+    private Activity editable(long processId, long activityId) {
+        jdbc.sql("SELECT id FROM hum_activity WHERE id = ? AND process_id = ? FOR UPDATE").params(activityId, processId).query(Long.class)
+                .optional().orElseThrow(() -> new NotFoundException("activity", activityId));
+        Activity a = activity(processId, activityId);
+        if (a.deliveryId() != null) {
+            throw new ConflictException("humanitarian.activity.fromDelivery");
+        }
+        return a;
+    }
+
+    public Activity activity(long processId, long id) {
         return jdbc.sql(ACTIVITY + " WHERE a.process_id = ? AND a.id = ?").params(processId, id)
                 .query((rs, n) -> new Activity(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), Sector.valueOf(rs.getString(5)),
                         rs.getString(6), rs.getString(7), rs.getObject(8, LocalDate.class), rs.getObject(9, LocalDate.class), rs.getLong(10),
@@ -253,11 +358,21 @@ public class Humanitarian {
                         c.reachedChildren(), c.reachedElderly(), c.status().name(), deliveryId).query(Long.class).single();
     }
 
-    /** Reached above the people in need of an area and sector is accepted (needs lag behind) but flagged. */
+    /**
+     * Reached above the people in need of an area and sector is accepted (needs lag behind) but flagged: in the
+     * raion, when it has a need of its own, and in its oblast.
+     */
     void warnAboveNeed(long processId, String pcode, Sector sector, List<Warning> warnings) {
-        gaps(processId, null).stream().filter(g -> g.areaPcode().equals(pcode) && g.sector() == sector)
-                .filter(g -> g.peopleInNeed() > 0 && g.peopleReached() > g.peopleInNeed()).findFirst()
-                .ifPresent(g -> warnings.add(new Warning("humanitarian.warning.reachedAboveNeed", pcode, sector.label(),
+        Area area = area(pcode).orElse(null);
+        if (area == null) {
+            return;
+        }
+        List<Gap> checked = new ArrayList<>(gaps(processId, sector, 1).stream().filter(g -> g.areaPcode().equals(area.admin1Pcode())).toList());
+        if (area.level() == 2) {
+            checked.addAll(0, gaps(processId, sector, 2).stream().filter(g -> g.areaPcode().equals(area.pcode())).toList());
+        }
+        checked.stream().filter(g -> g.peopleInNeed() > 0 && g.peopleReached() > g.peopleInNeed())
+                .forEach(g -> warnings.add(new Warning("humanitarian.warning.reachedAboveNeed", g.areaPcode(), sector.label(),
                         String.valueOf(g.peopleReached()), String.valueOf(g.peopleInNeed()))));
     }
 
@@ -268,20 +383,39 @@ public class Humanitarian {
      * database keeps per area and sector, so the cost does not grow with the number of activities.
      */
     public List<Gap> gaps(long processId, Sector only) {
+        return gaps(processId, only, 1);
+    }
+
+    /**
+     * Need against reach at one admin level: at level 1 what was recorded for a raion counts in its oblast; at
+     * level 2 only what was recorded for raions is shown, raion by raion.
+     */
+    public List<Gap> gaps(long processId, Sector only, int level) {
         processes.get(processId);
         record Key(String pcode, Sector sector) {
         }
+        Map<String, Area> known = areaByPcode();
+        java.util.function.Function<String, String> at = pcode -> {
+            Area a = known.get(pcode);
+            return a == null ? null : level == 1 ? a.admin1Pcode() : a.level() == 2 ? a.pcode() : null;
+        };
         Map<Key, long[]> sums = new LinkedHashMap<>();
         jdbc.sql("SELECT area_pcode, sector, sum(people_in_need), sum(people_targeted) FROM hum_need WHERE process_id = ? GROUP BY 1, 2")
                 .param(processId).query(rs -> {
-                    long[] v = sums.computeIfAbsent(new Key(rs.getString(1), Sector.valueOf(rs.getString(2))), k -> new long[3]);
-                    v[0] += rs.getLong(3);
-                    v[1] += rs.getLong(4);
+                    String pcode = at.apply(rs.getString(1));
+                    if (pcode != null) {
+                        long[] v = sums.computeIfAbsent(new Key(pcode, Sector.valueOf(rs.getString(2))), k -> new long[3]);
+                        v[0] += rs.getLong(3);
+                        v[1] += rs.getLong(4);
+                    }
                 });
         jdbc.sql("SELECT area_pcode, sector, people_reached FROM hum_activity_total WHERE process_id = ? AND activities > 0")
                 .param(processId).query(rs -> {
-                    long[] v = sums.computeIfAbsent(new Key(rs.getString(1), Sector.valueOf(rs.getString(2))), k -> new long[3]);
-                    v[2] += rs.getLong(3);
+                    String pcode = at.apply(rs.getString(1));
+                    if (pcode != null) {
+                        long[] v = sums.computeIfAbsent(new Key(pcode, Sector.valueOf(rs.getString(2))), k -> new long[3]);
+                        v[2] += rs.getLong(3);
+                    }
                 });
         return sums.entrySet().stream().filter(e -> only == null || e.getKey().sector() == only)
                 .map(e -> new Gap(e.getKey().pcode(), e.getKey().sector(), e.getValue()[0], e.getValue()[1], e.getValue()[2],

@@ -1,6 +1,5 @@
 package org.parley.humanitarian;
 
-import java.io.StringWriter;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +9,16 @@ import org.parley.humanitarian.Humanitarian.Area;
 import org.parley.humanitarian.Humanitarian.AreaGap;
 import org.parley.humanitarian.Humanitarian.Gap;
 import org.parley.humanitarian.Humanitarian.Warning;
+import org.parley.platform.InvalidInputException;
 import org.parley.platform.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -48,10 +49,12 @@ class HumanitarianApi {
     private final GrainVoyages grain;
     private final Exchanges exchanges;
     private final Funding funding;
+    private final FundingCsv fundingCsv;
     private final MessageSource messages;
 
     HumanitarianApi(Humanitarian humanitarian, HxlActivities hxl, Deliveries deliveries, Corridors corridors, GrainVoyages grain,
-                    Exchanges exchanges, Funding funding, MessageSource messages) {
+                    Exchanges exchanges, Funding funding, FundingCsv fundingCsv, MessageSource messages) {
+        this.fundingCsv = fundingCsv;
         this.humanitarian = humanitarian;
         this.hxl = hxl;
         this.deliveries = deliveries;
@@ -95,6 +98,35 @@ class HumanitarianApi {
         return ResponseEntity.status(201).body(humanitarian.addNeed(processId, c, Viewer.current()));
     }
 
+    @PutMapping("/needs/{needId}")
+    Humanitarian.Need changeNeed(@PathVariable long processId, @PathVariable long needId, @Valid @RequestBody Humanitarian.NewNeed c) {
+        return humanitarian.changeNeed(processId, needId, c, Viewer.current());
+    }
+
+    @DeleteMapping("/needs/{needId}")
+    ResponseEntity<Void> removeNeed(@PathVariable long processId, @PathVariable long needId) {
+        humanitarian.removeNeed(processId, needId, Viewer.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/activities/{activityId}")
+    Humanitarian.Activity activity(@PathVariable long processId, @PathVariable long activityId) {
+        humanitarian.organisations(processId);
+        return humanitarian.activity(processId, activityId);
+    }
+
+    @PutMapping("/activities/{activityId}")
+    Recorded changeActivity(@PathVariable long processId, @PathVariable long activityId, @Valid @RequestBody Humanitarian.NewActivity c) {
+        Humanitarian.Recorded r = humanitarian.changeActivity(processId, activityId, c, Viewer.current());
+        return new Recorded(r.activity(), text(r.warnings()));
+    }
+
+    @DeleteMapping("/activities/{activityId}")
+    ResponseEntity<Void> removeActivity(@PathVariable long processId, @PathVariable long activityId) {
+        humanitarian.removeActivity(processId, activityId, Viewer.current());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/activities")
     List<Humanitarian.Activity> activities(@PathVariable long processId, @RequestParam(defaultValue = "200") int limit) {
         return humanitarian.activities(processId, Math.max(1, Math.min(limit, 5000)));
@@ -107,11 +139,8 @@ class HumanitarianApi {
     }
 
     @GetMapping(value = "/activities/export", produces = "text/csv")
-    ResponseEntity<String> export(@PathVariable long processId) {
-        StringWriter out = new StringWriter();
-        hxl.export(processId, out);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                .header("Content-Disposition", "attachment; filename=\"4w-activities.csv\"").body(out.toString());
+    ResponseEntity<byte[]> export(@PathVariable long processId) {
+        return CsvDownload.of("4w-activities.csv", out -> hxl.export(processId, out));
     }
 
     @PostMapping("/activities/import")
@@ -121,8 +150,11 @@ class HumanitarianApi {
     }
 
     @GetMapping("/gaps")
-    Gaps gaps(@PathVariable long processId, @RequestParam(required = false) Sector sector) {
-        return new Gaps(humanitarian.gaps(processId, sector), humanitarian.areaGaps(processId, sector));
+    Gaps gaps(@PathVariable long processId, @RequestParam(required = false) Sector sector, @RequestParam(defaultValue = "1") int level) {
+        if (level != 1 && level != 2) {
+            throw new InvalidInputException("level", "humanitarian.gaps.levelUnknown");
+        }
+        return new Gaps(humanitarian.gaps(processId, sector, level), humanitarian.areaGaps(processId, sector));
     }
 
     @GetMapping("/deliveries")
@@ -139,6 +171,16 @@ class HumanitarianApi {
     @GetMapping("/deliveries/{deliveryId}")
     Deliveries.Delivery delivery(@PathVariable long processId, @PathVariable long deliveryId) {
         return deliveries.delivery(processId, deliveryId, Viewer.current());
+    }
+
+    @PutMapping("/deliveries/{deliveryId}")
+    Deliveries.Delivery changeDelivery(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.Change c) {
+        return deliveries.change(processId, deliveryId, c, Viewer.current());
+    }
+
+    @PostMapping("/deliveries/{deliveryId}/correction")
+    Deliveries.Delivery correct(@PathVariable long processId, @PathVariable long deliveryId, @Valid @RequestBody Deliveries.Correction c) {
+        return deliveries.correct(processId, deliveryId, c, Viewer.current());
     }
 
     @PostMapping("/deliveries/{deliveryId}/notify")
@@ -221,6 +263,16 @@ class HumanitarianApi {
     @GetMapping("/funding/flows")
     List<Funding.Flow> flows(@PathVariable long processId) {
         return funding.flows(processId);
+    }
+
+    @GetMapping(value = "/funding/export", produces = "text/csv")
+    ResponseEntity<byte[]> exportFunding(@PathVariable long processId) {
+        return CsvDownload.of("funding-flows.csv", out -> fundingCsv.export(processId, out));
+    }
+
+    @PostMapping("/funding/import")
+    Map<String, Integer> importFunding(@PathVariable long processId, @RequestBody(required = false) String csv) {
+        return Map.of("imported", fundingCsv.importCsv(processId, csv, Viewer.current()));
     }
 
     @PostMapping("/funding")

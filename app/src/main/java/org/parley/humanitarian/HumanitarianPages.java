@@ -1,7 +1,6 @@
 package org.parley.humanitarian;
 
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +30,7 @@ import org.parley.process.Processes;
 import org.springframework.beans.BeanWrapperImpl;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,7 +41,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The humanitarian pages: a public dashboard with the gaps map, 4W activities with their HXL import and export,
@@ -54,6 +53,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class HumanitarianPages {
 
     private static final String BACK = "org.parley.platform.web.Ui.back";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Humanitarian humanitarian;
     private final HxlActivities hxl;
@@ -62,12 +62,15 @@ class HumanitarianPages {
     private final GrainVoyages grain;
     private final Exchanges exchanges;
     private final Funding funding;
+    private final FundingCsv fundingCsv;
     private final Processes processes;
     private final org.parley.roadmap.Roadmap roadmap;
     private final MessageSource messages;
 
     HumanitarianPages(Humanitarian humanitarian, HxlActivities hxl, Deliveries deliveries, Corridors corridors, GrainVoyages grain,
-                      Exchanges exchanges, Funding funding, Processes processes, org.parley.roadmap.Roadmap roadmap, MessageSource messages) {
+                      Exchanges exchanges, Funding funding, FundingCsv fundingCsv, Processes processes, org.parley.roadmap.Roadmap roadmap,
+                      MessageSource messages) {
+        this.fundingCsv = fundingCsv;
         this.roadmap = roadmap;
         this.humanitarian = humanitarian;
         this.hxl = hxl;
@@ -88,10 +91,14 @@ class HumanitarianPages {
     // --- dashboard
 
     @GetMapping("/processes/{processId}/humanitarian")
-    String dashboard(@PathVariable("processId") long pid, @RequestParam(name = "sector", required = false) Sector sector, Model model) {
+    String dashboard(@PathVariable("processId") long pid, @RequestParam(name = "sector", required = false) Sector sector,
+                     @RequestParam(name = "level", defaultValue = "1") int level, Model model) {
         common(pid, model);
+        int shown = level == 2 ? 2 : 1;
         model.addAttribute("selectedSector", sector);
-        model.addAttribute("gaps", humanitarian.gaps(pid, sector));
+        model.addAttribute("selectedLevel", shown);
+        model.addAttribute("gaps", humanitarian.gaps(pid, sector, shown));
+        model.addAttribute("sectorChart", sectorChart(humanitarian.gaps(pid, null, 1)));
         model.addAttribute("areaGaps", humanitarian.areaGaps(pid, sector));
         model.addAttribute("activityCount", humanitarian.activityCount(pid));
         model.addAttribute("deliveryCounts", deliveries.countsByStatus(pid));
@@ -157,10 +164,16 @@ class HumanitarianPages {
 
     @PostMapping("/processes/{processId}/humanitarian/activities/import")
     ModelAndView importActivities(@PathVariable("processId") long pid, @Valid @ModelAttribute("importForm") ImportForm form, BindingResult result,
-                                  Model model, RedirectAttributes redirect) {
+                                  @RequestParam(name = "file", required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+            throws IOException {
+        // A file, when one is chosen, is what is imported; otherwise the pasted text.
+        String csv = file != null && !file.isEmpty() ? Forms.text(file.getBytes()) : form.getCsv();
+        if (csv == null || csv.isBlank()) {
+            result.rejectValue("csv", "humanitarian.import.empty");
+        }
         if (!result.hasErrors()) {
             try {
-                HxlActivities.ImportResult r = hxl.importCsv(pid, form.getCsv(), Viewer.current());
+                HxlActivities.ImportResult r = hxl.importCsv(pid, csv, Viewer.current());
                 redirect.addFlashAttribute("notice", "humanitarian.import.done");
                 redirect.addFlashAttribute("noticeArg", r.imported());
                 redirect.addFlashAttribute("warnings", text(r.warnings()));
@@ -169,18 +182,93 @@ class HumanitarianPages {
                 // Each problem with its column (and row): the file is not a form, so they are listed, not placed.
                 model.addAttribute("importProblems", e.problems().stream()
                         .map(p -> p.field() + ": " + messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).toList());
+                if (file != null && !file.isEmpty()) {
+                    model.addAttribute("importFileName", file.getOriginalFilename());
+                }
             }
         }
         return withStatus(activitiesPage(pid, model), HttpStatus.BAD_REQUEST);
     }
 
+    @GetMapping("/processes/{processId}/humanitarian/activities/{activityId}/edit")
+    String editActivity(@PathVariable("processId") long pid, @PathVariable("activityId") long aid, Model model) {
+        common(pid, model);
+        Humanitarian.Activity a = humanitarian.activity(pid, aid);
+        model.addAttribute("activity", a);
+        if (!model.containsAttribute("activityForm")) {
+            model.addAttribute("activityForm", ActivityForm.of(a));
+        }
+        model.addAttribute("activityStatuses", ActivityStatus.values());
+        return "humanitarian/activity-edit";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/activities/{activityId}/edit")
+    ModelAndView changeActivity(@PathVariable("processId") long pid, @PathVariable("activityId") long aid,
+                                @Valid @ModelAttribute("activityForm") ActivityForm form, BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                Humanitarian.Recorded r = humanitarian.changeActivity(pid, aid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.activity.changed");
+                redirect.addFlashAttribute("warnings", text(r.warnings()));
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/activities");
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            } catch (ConflictException e) {
+                model.addAttribute("conflict", conflictText(e));
+                return withStatus(editActivity(pid, aid, model), HttpStatus.CONFLICT);
+            }
+        }
+        return withStatus(editActivity(pid, aid, model), HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/activities/{activityId}/delete")
+    ModelAndView removeActivity(@PathVariable("processId") long pid, @PathVariable("activityId") long aid, Model model, RedirectAttributes redirect) {
+        try {
+            humanitarian.removeActivity(pid, aid, Viewer.current());
+        } catch (ConflictException e) {
+            model.addAttribute("conflict", conflictText(e));
+            return withStatus(editActivity(pid, aid, model), HttpStatus.CONFLICT);
+        }
+        redirect.addFlashAttribute("notice", "humanitarian.activity.removed");
+        return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/activities");
+    }
+
+    @GetMapping("/processes/{processId}/humanitarian/needs/{needId}/edit")
+    String editNeed(@PathVariable("processId") long pid, @PathVariable("needId") long nid, Model model) {
+        common(pid, model);
+        Humanitarian.Need n = humanitarian.need(pid, nid);
+        model.addAttribute("need", n);
+        if (!model.containsAttribute("needForm")) {
+            model.addAttribute("needForm", NeedForm.of(n));
+        }
+        return "humanitarian/need-edit";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/needs/{needId}/edit")
+    ModelAndView changeNeed(@PathVariable("processId") long pid, @PathVariable("needId") long nid, @Valid @ModelAttribute("needForm") NeedForm form,
+                            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                humanitarian.changeNeed(pid, nid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.need.changed");
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/activities");
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            }
+        }
+        return withStatus(editNeed(pid, nid, model), HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/needs/{needId}/delete")
+    String removeNeed(@PathVariable("processId") long pid, @PathVariable("needId") long nid, RedirectAttributes redirect) {
+        humanitarian.removeNeed(pid, nid, Viewer.current());
+        redirect.addFlashAttribute("notice", "humanitarian.need.removed");
+        return "redirect:/processes/" + pid + "/humanitarian/activities";
+    }
+
     @GetMapping("/processes/{processId}/humanitarian/activities/export")
     ResponseEntity<byte[]> export(@PathVariable("processId") long pid) {
-        StringWriter out = new StringWriter();
-        hxl.export(pid, out);
-        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"4w-activities.csv\"")
-                .body(out.toString().getBytes(StandardCharsets.UTF_8));
+        return CsvDownload.of("4w-activities.csv", out -> hxl.export(pid, out));
     }
 
     private String activitiesPage(long pid, Model model) {
@@ -220,6 +308,49 @@ class HumanitarianPages {
         common(pid, model);
         model.addAttribute("form", new DeliveryForm());
         return "humanitarian/delivery-form";
+    }
+
+    @GetMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/edit")
+    String editDelivery(@PathVariable("processId") long pid, @PathVariable("deliveryId") long did, Model model) {
+        common(pid, model);
+        Deliveries.Delivery d = deliveries.delivery(pid, did, Viewer.current());
+        model.addAttribute("delivery", d);
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", DeliveryForm.of(d));
+        }
+        return "humanitarian/delivery-form";
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/edit")
+    ModelAndView changeDelivery(@PathVariable("processId") long pid, @PathVariable("deliveryId") long did, @Valid @ModelAttribute("form") DeliveryForm form,
+                                BindingResult result, Model model, RedirectAttributes redirect) {
+        if (form.getReason() == null || form.getReason().isBlank()) {
+            result.rejectValue("reason", "humanitarian.delivery.changeReason");
+        }
+        if (!result.hasErrors()) {
+            try {
+                deliveries.change(pid, did, new Deliveries.Change(form.command(), form.getReason()), Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.delivery.changed");
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/deliveries/" + did);
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            } catch (ConflictException e) {
+                model.addAttribute("conflict", conflictText(e));
+                return withStatus(editDelivery(pid, did, model), HttpStatus.CONFLICT);
+            }
+        }
+        return withStatus(editDelivery(pid, did, model), HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/deliveries/{deliveryId}/correction")
+    ModelAndView correctDelivery(@PathVariable("processId") long pid, @PathVariable("deliveryId") long did,
+                                 @Valid @ModelAttribute("correctionForm") Forms.CorrectionForm form, BindingResult result, Model model,
+                                 RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+        request.setAttribute(BACK, "/processes/" + pid + "/humanitarian/deliveries/" + did);
+        return onDelivery(pid, did, result, model, redirect, () -> {
+            deliveries.correct(pid, did, form.command(), Viewer.current());
+            return new Notice("humanitarian.delivery.corrected", null);
+        });
     }
 
     @PostMapping("/processes/{processId}/humanitarian/deliveries/new")
@@ -326,6 +457,13 @@ class HumanitarianPages {
         if (!model.containsAttribute("statusForm")) {
             model.addAttribute("statusForm", new StatusForm());
         }
+        if (!model.containsAttribute("correctionForm")) {
+            Forms.CorrectionForm c = new Forms.CorrectionForm();
+            c.setPeopleReached(d.peopleReached());
+            model.addAttribute("correctionForm", c);
+        }
+        model.addAttribute("mayChange", humanitarian.manages(pid, viewer) && (d.status() == DeliveryStatus.REQUESTED
+                || d.status() == DeliveryStatus.NOTIFIED || d.status() == DeliveryStatus.DECONFLICTED));
         boolean mayAck = viewer.is(Role.DELEGATE) && d.status() == DeliveryStatus.NOTIFIED && d.parties().stream()
                 .anyMatch(p -> viewer.partyId() != null && p.partyId() == viewer.partyId() && !p.acknowledged());
         model.addAttribute("mayAcknowledge", mayAck);
@@ -360,7 +498,9 @@ class HumanitarianPages {
                 Corridors.Corridor c = corridors.propose(pid, form.command(), Viewer.current());
                 return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/corridors/" + c.id());
             } catch (InvalidInputException e) {
-                addTo(result, e);
+                // The service names the points of the path; on the form they are the lines of one field.
+                addTo(result, new InvalidInputException(e.problems().stream().map(p -> p.field() != null && p.field().startsWith("path")
+                        ? new InvalidInputException.FieldProblem("routePoints", p.code(), p.args()) : p).toList()));
             }
         }
         return withStatus(corridors(pid, null, model), HttpStatus.BAD_REQUEST);
@@ -414,6 +554,9 @@ class HumanitarianPages {
         common(pid, model);
         Corridors.Corridor c = corridors.corridor(pid, cid);
         model.addAttribute("corridor", c);
+        model.addAttribute("pathJson", JSON.writeValueAsString(c.path().stream().map(p -> List.of(p.latitude(), p.longitude())).toList()));
+        model.addAttribute("incidentsJson", JSON.writeValueAsString(c.incidents() == null ? List.of() : c.incidents().stream()
+                .map(i -> List.of(i.latitude(), i.longitude(), i.eventId())).toList()));
         model.addAttribute("outcomes", CorridorOutcome.values());
         if (!model.containsAttribute("outcomeForm")) {
             OutcomeForm f = new OutcomeForm();
@@ -496,13 +639,43 @@ class HumanitarianPages {
     @GetMapping("/processes/{processId}/humanitarian/funding")
     String funding(@PathVariable("processId") long pid, Model model) {
         common(pid, model);
-        model.addAttribute("funding", funding.overview(pid));
+        Funding.Overview overview = funding.overview(pid);
+        model.addAttribute("funding", overview);
+        model.addAttribute("fundingChart", fundingChart(overview.byDonor(), 10));
         model.addAttribute("flowList", funding.flows(pid));
         model.addAttribute("flows", FundingFlow.values());
         if (!model.containsAttribute("fundingForm")) {
             model.addAttribute("fundingForm", new Forms.FundingForm());
         }
         return "humanitarian/funding";
+    }
+
+    @GetMapping("/processes/{processId}/humanitarian/funding/export")
+    ResponseEntity<byte[]> exportFunding(@PathVariable("processId") long pid) {
+        return CsvDownload.of("funding-flows.csv", out -> fundingCsv.export(pid, out));
+    }
+
+    @PostMapping("/processes/{processId}/humanitarian/funding/import")
+    ModelAndView importFunding(@PathVariable("processId") long pid, @RequestParam(name = "file", required = false) MultipartFile file,
+                               Model model, RedirectAttributes redirect) throws IOException {
+        String csv = file != null && !file.isEmpty() ? Forms.text(file.getBytes()) : null;
+        List<String> problems;
+        if (csv == null) {
+            problems = List.of(label("humanitarian.funding.chooseFile"));
+        } else {
+            try {
+                int n = fundingCsv.importCsv(pid, csv, Viewer.current());
+                redirect.addFlashAttribute("notice", "humanitarian.funding.imported");
+                redirect.addFlashAttribute("noticeArg", n);
+                return new ModelAndView("redirect:/processes/" + pid + "/humanitarian/funding");
+            } catch (InvalidInputException e) {
+                problems = e.problems().stream()
+                        .map(p -> p.field() + ": " + messages.getMessage(p.code(), p.args(), p.code(), LocaleContextHolder.getLocale())).toList();
+            }
+        }
+        model.addAttribute("importProblems", problems);
+        model.addAttribute("importFileName", file == null ? null : file.getOriginalFilename());
+        return withStatus(funding(pid, model), HttpStatus.BAD_REQUEST);
     }
 
     @PostMapping("/processes/{processId}/humanitarian/funding")
@@ -522,6 +695,32 @@ class HumanitarianPages {
 
     // --- helpers
 
+    /** People in need and reached per sector, over all areas, for the dashboard's chart. */
+    private Map<String, String> sectorChart(List<Humanitarian.Gap> gaps) {
+        Map<Sector, long[]> bySector = new java.util.EnumMap<>(Sector.class);
+        for (Humanitarian.Gap g : gaps) {
+            long[] v = bySector.computeIfAbsent(g.sector(), k -> new long[2]);
+            v[0] += g.peopleInNeed();
+            v[1] += g.peopleReached();
+        }
+        List<Sector> shown = List.copyOf(bySector.keySet());
+        return Map.of("labels", shown.stream().map(x -> label("humanitarian.sector." + x.name())).collect(Collectors.joining("|")),
+                "datasets", JSON.writeValueAsString(List.of(
+                        Map.of("label", label("humanitarian.gaps.inNeed"), "values", shown.stream().map(x -> bySector.get(x)[0]).toList()),
+                        Map.of("label", label("humanitarian.gaps.reached"), "values", shown.stream().map(x -> bySector.get(x)[1]).toList()))));
+    }
+
+    /** Pledged, committed and disbursed for the largest donors, for the funding page's chart. */
+    private Map<String, String> fundingChart(List<Funding.Totals> donors, int max) {
+        List<Funding.Totals> shown = donors.stream().limit(max).toList();
+        return Map.of("labels", shown.stream().map(t -> t.name().replace("|", "/")).collect(Collectors.joining("|")),
+                "datasets", JSON.writeValueAsString(List.of(
+                        Map.of("label", label("humanitarian.fundingFlow.PLEDGE"), "values", shown.stream().map(Funding.Totals::pledged).toList()),
+                        Map.of("label", label("humanitarian.fundingFlow.COMMITMENT"), "values", shown.stream().map(Funding.Totals::committed).toList()),
+                        Map.of("label", label("humanitarian.fundingFlow.DISBURSEMENT"), "values",
+                                shown.stream().map(Funding.Totals::disbursed).toList()))));
+    }
+
     /** Labels and values for a bar chart, as the {@code data-} attributes the chart script reads. */
     private static Map<String, String> chart(List<GrainVoyages.Tonnage> rows, int max) {
         List<GrainVoyages.Tonnage> shown = rows.stream().limit(max).toList();
@@ -535,6 +734,7 @@ class HumanitarianPages {
         model.addAttribute("canManage", humanitarian.manages(pid, Viewer.current()));
         model.addAttribute("mediates", processes.mediates(pid, Viewer.current()));
         model.addAttribute("areaList", humanitarian.areas());
+        model.addAttribute("areaGroups", humanitarian.areaGroups());
         model.addAttribute("areaByPcode", humanitarian.areaByPcode());
         model.addAttribute("organisationList", humanitarian.organisations(pid));
         model.addAttribute("partyList", processes.parties(pid));

@@ -1,7 +1,9 @@
 package org.parley.humanitarian;
 
+import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
 
 import org.parley.platform.EndpointRules;
 import org.parley.platform.Role;
@@ -30,7 +32,10 @@ class HumanitarianRules implements EndpointRules {
                 .requestMatchers(POST, base + "/corridors/import", base + "/exchanges").hasRole(MEDIATOR)
                 .requestMatchers(POST, base + "/organisations", base + "/needs", base + "/activities", base + "/activities/import",
                         base + "/deliveries", base + "/deliveries/*/notify", base + "/deliveries/*/status", base + "/corridors/*/outcome",
-                        base + "/voyages/import", base + "/exchanges/*/rounds", base + "/funding").hasAnyRole(MEDIATOR, HUMANITARIAN)
+                        base + "/voyages/import", base + "/exchanges/*/rounds", base + "/funding", base + "/funding/import",
+                        base + "/deliveries/*/correction").hasAnyRole(MEDIATOR, HUMANITARIAN)
+                .requestMatchers(PUT, base + "/needs/*", base + "/activities/*", base + "/deliveries/*").hasAnyRole(MEDIATOR, HUMANITARIAN)
+                .requestMatchers(DELETE, base + "/needs/*", base + "/activities/*").hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base, base + "/**").permitAll()
                 .requestMatchers(base, base + "/**").denyAll();
     }
@@ -38,14 +43,17 @@ class HumanitarianRules implements EndpointRules {
     @Override
     public void web(AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry rules) {
         String base = "/processes/*/humanitarian";
-        rules.requestMatchers(GET, base + "/deliveries/new").hasAnyRole(MEDIATOR, HUMANITARIAN)
+        rules.requestMatchers(GET, base + "/deliveries/new", base + "/deliveries/*/edit", base + "/activities/*/edit", base + "/needs/*/edit")
+                .hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base + "/deliveries", base + "/deliveries/*").authenticated()
                 .requestMatchers(POST, base + "/deliveries/*/acknowledge", base + "/corridors/*/agree").hasRole(DELEGATE)
                 .requestMatchers(POST, base + "/corridors/new").hasAnyRole(MEDIATOR, DELEGATE)
                 .requestMatchers(POST, base + "/exchanges/new").hasRole(MEDIATOR)
                 .requestMatchers(POST, base + "/organisations", base + "/needs", base + "/activities", base + "/activities/import",
                         base + "/deliveries/new", base + "/deliveries/*/notify", base + "/deliveries/*/status", base + "/corridors/*/outcome",
-                        base + "/exchanges/*/rounds", base + "/funding")
+                        base + "/exchanges/*/rounds", base + "/funding", base + "/funding/import", base + "/deliveries/*/edit",
+                        base + "/deliveries/*/correction", base + "/activities/*/edit", base + "/activities/*/delete", base + "/needs/*/edit",
+                        base + "/needs/*/delete")
                 .hasAnyRole(MEDIATOR, HUMANITARIAN)
                 .requestMatchers(GET, base, base + "/**").permitAll()
                 .requestMatchers(base, base + "/**").denyAll();

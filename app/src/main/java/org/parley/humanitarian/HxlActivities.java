@@ -56,8 +56,10 @@ class HxlActivities {
             new Column("org", "Organisation", "#org", true),
             new Column("sector", "Sector", "#sector", true),
             new Column("activity", "Activity", "#activity", true),
-            new Column("pcode", "Admin1 P-code", "#adm1+code", true),
+            new Column("pcode", "Admin1 P-code", "#adm1+code", false),
             new Column("adm1name", "Admin1 name", "#adm1+name", false),
+            new Column("adm2code", "Admin2 P-code", "#adm2+code", false),
+            new Column("adm2name", "Admin2 name", "#adm2+name", false),
             new Column("start", "Start", "#date+start", true),
             new Column("end", "End", "#date+end", false),
             new Column("targeted", "Targeted", "#targeted", false),
@@ -84,7 +86,8 @@ class HxlActivities {
     @Transactional
     public ImportResult importCsv(long processId, String csv, Viewer viewer) {
         humanitarian.requireManager(processId, viewer);
-        List<CSVRecord> records = parse(new StringReader(csv == null ? "" : csv));
+        String text = csv == null ? "" : csv.startsWith("\uFEFF") ? csv.substring(1) : csv;
+        List<CSVRecord> records = parse(new StringReader(text));
         int tagRow = -1;
         for (int i = 0; i < Math.min(records.size(), 25) && tagRow < 0; i++) {
             for (String cell : records.get(i)) {
@@ -119,6 +122,10 @@ class HxlActivities {
             } else if (c.required()) {
                 problems.add(new FieldProblem(c.hashtag(), "humanitarian.hxl.missing", c.hashtag()));
             }
+        }
+        if (!index.containsKey("pcode") && !index.containsKey("adm2code")) {
+            // Where is needed: an oblast, or a raion (which names its oblast through its P-code).
+            problems.add(new FieldProblem("#adm1+code", "humanitarian.hxl.missing", "#adm1+code"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
@@ -163,14 +170,22 @@ class HxlActivities {
                     problems.add(new FieldProblem(row + "#status", "humanitarian.hxl.status", statusText));
                 }
             }
-            NewActivity a = new NewActivity(org == null ? null : org.id(), sector.orElse(null), activity, cells.text("pcode"),
+            String adm1 = cells.text("pcode");
+            String adm2 = cells.text("adm2code");
+            String where = adm2.isEmpty() ? adm1 : adm2;
+            String whereTag = adm2.isEmpty() ? "#adm1+code" : "#adm2+code";
+            if (!adm2.isEmpty() && !adm1.isEmpty()) {
+                humanitarian.area(adm2).filter(raion -> !raion.admin1Pcode().equalsIgnoreCase(adm1))
+                        .ifPresent(raion -> problems.add(new FieldProblem(row + "#adm2+code", "humanitarian.area.notInAdmin1", raion.pcode(), adm1)));
+            }
+            NewActivity a = new NewActivity(org == null ? null : org.id(), sector.orElse(null), activity, where,
                     start, end == null ? start : end, cells.number("targeted", "#targeted", false), reached,
                     cells.number("women", "#reached+f", false), cells.number("men", "#reached+m", false),
                     cells.number("children", "#reached+children", false), cells.number("elderly", "#reached+elderly", false), status);
             List<FieldProblem> rowProblems = new ArrayList<>();
             humanitarian.validate(processId, a, "", rowProblems);
             for (FieldProblem p : rowProblems) {
-                problems.add(new FieldProblem(row + hashtagOf(p.field()), p.code(), p.args()));
+                problems.add(new FieldProblem(row + (p.field().equals("areaPcode") ? whereTag : hashtagOf(p.field())), p.code(), p.args()));
             }
             rows.add(a);
         }
@@ -190,7 +205,10 @@ class HxlActivities {
             String[] kv = t.split("\\|");
             humanitarian.warnAboveNeed(processId, kv[0], Sector.valueOf(kv[1]), warnings);
         }
-        return new ImportResult(rows.size(), warnings);
+        // Raions of one oblast each warn about the oblast: once is enough.
+        Map<List<Object>, Warning> once = new java.util.LinkedHashMap<>();
+        warnings.forEach(w -> once.putIfAbsent(List.of(w.code(), List.of(w.args())), w));
+        return new ImportResult(rows.size(), List.copyOf(once.values()));
     }
 
     /** Writes every activity of the process as HXL-tagged CSV. */
@@ -207,9 +225,12 @@ class HxlActivities {
                     .param(processId).query(rs -> {
                         try {
                             Humanitarian.Area area = areas.get(rs.getString(4));
-                            csv.printRecord(rs.getString(1), Sector.valueOf(rs.getString(2)).label(), rs.getString(3), rs.getString(4),
-                                    area == null ? "" : area.nameEn(), rs.getString(5), rs.getString(6), rs.getLong(7), rs.getLong(8),
-                                    rs.getObject(9), rs.getObject(10), rs.getObject(11), rs.getObject(12), rs.getString(13));
+                            Humanitarian.Area oblast = area == null ? null : areas.get(area.admin1Pcode());
+                            boolean raion = area != null && area.level() == 2;
+                            csv.printRecord(rs.getString(1), Sector.valueOf(rs.getString(2)).label(), rs.getString(3),
+                                    oblast == null ? rs.getString(4) : oblast.pcode(), oblast == null ? "" : oblast.nameEn(),
+                                    raion ? area.pcode() : "", raion ? area.nameEn() : "", rs.getString(5), rs.getString(6), rs.getLong(7),
+                                    rs.getLong(8), rs.getObject(9), rs.getObject(10), rs.getObject(11), rs.getObject(12), rs.getString(13));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

@@ -29,6 +29,25 @@ class Outbox {
                 .params(processId, recipient, subject, body, PetitionStore.odt(clock.instant())).update();
     }
 
+    /** A message to queue. */
+    record Message(Long processId, String recipient, String subject, String body) {
+    }
+
+    /** Queues many messages with one statement, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void enqueueAll(List<Message> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO mail_outbox (process_id, recipient, subject, body, created_at)
+                SELECT p, r, s, b, ? FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS m(p, r, s, b)""")
+                .params(PetitionStore.odt(clock.instant()), messages.stream().map(Message::processId).toArray(Long[]::new),
+                        messages.stream().map(Message::recipient).toArray(String[]::new), messages.stream().map(Message::subject).toArray(String[]::new),
+                        messages.stream().map(Message::body).toArray(String[]::new))
+                .update();
+    }
+
     List<Mail> ofProcess(long processId, int limit) {
         return jdbc.sql("SELECT * FROM mail_outbox WHERE process_id = ? ORDER BY id DESC LIMIT ?").params(processId, limit)
                 .query((rs, n) -> new Mail(rs.getLong("id"), rs.getLong("process_id"), rs.getString("recipient"), rs.getString("subject"),

@@ -4,8 +4,14 @@ import java.util.Optional;
 
 import org.parley.platform.CitizenMail;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
-/** {@link CitizenMail} for every feature, on the petitions' address rules, links and outbox. */
+/**
+ * {@link CitizenMail} for every feature, on the petitions' address rules, links and outbox: mail is written in the
+ * caller's transaction, so a change that rolls back sends nothing, and leaves through the same SMTP sender (or
+ * waits on the outbox page when no SMTP host is set).
+ */
 @Component
 class OutboxCitizenMail implements CitizenMail {
 
@@ -33,6 +39,7 @@ class OutboxCitizenMail implements CitizenMail {
     }
 
     @Override
+    @Transactional(propagation = Propagation.MANDATORY)
     public void send(Long processId, String recipient, String subject, String body) {
         outbox.enqueue(processId, recipient, subject, body);
     }

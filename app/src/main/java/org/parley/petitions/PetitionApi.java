@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.parley.platform.PublicWrite;
 import org.parley.platform.Viewer;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -75,6 +76,7 @@ class PetitionApi {
         return petitions.tallies(processId, petitionId);
     }
 
+    @PublicWrite
     @PostMapping("/api/v1/processes/{processId}/petitions/{petitionId}/signatures")
     ResponseEntity<Void> sign(@PathVariable long processId, @PathVariable long petitionId, @Valid @RequestBody NewSignature s,
                               HttpServletRequest request) {
@@ -137,6 +139,7 @@ class PetitionApi {
         return petitions.confirmCreation(t.token());
     }
 
+    @PublicWrite
     @PostMapping("/api/v1/petitions/signatures/confirm")
     Confirmed confirmSignature(@Valid @RequestBody TokenInput t) {
         return new Confirmed(petitions.confirmSignature(t.token()));

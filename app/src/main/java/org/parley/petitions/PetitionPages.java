@@ -43,12 +43,19 @@ class PetitionPages {
     private final Processes processes;
     private final MailDispatcher mail;
     private final java.time.Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<PetitionHearings> hearings;
+    private final PetitionRegions regions;
+    private final PetitionAlerts alerts;
 
-    PetitionPages(Petitions petitions, Processes processes, MailDispatcher mail, java.time.Clock clock) {
+    PetitionPages(Petitions petitions, Processes processes, MailDispatcher mail, java.time.Clock clock,
+                  org.springframework.beans.factory.ObjectProvider<PetitionHearings> hearings, PetitionRegions regions, PetitionAlerts alerts) {
+        this.regions = regions;
+        this.alerts = alerts;
         this.petitions = petitions;
         this.processes = processes;
         this.mail = mail;
         this.clock = clock;
+        this.hearings = hearings;
     }
 
     // --- list and petition
@@ -94,10 +101,14 @@ class PetitionPages {
                 .noneMatch(r -> r.respondedAt() != null && (viewer.is(Role.DELEGATE) ? viewer.partyId().equals(r.partyId()) : r.partyId() == null)));
         model.addAttribute("signable", p.status().signable() && (p.closesAt() == null || clock.instant().isBefore(p.closesAt())));
         model.addAttribute("tallies", p.status().published() ? petitions.tallies(pid, id) : List.of());
+        model.addAttribute("regionMap", regions.map(p.byRegion()));
+        PetitionHearings linked = hearings.getIfAvailable();
+        model.addAttribute("hearings", linked == null || !p.status().published() ? List.of() : linked.ofPetition(pid, id));
         if (mediates) {
             model.addAttribute("trending", petitions.trending(pid, id, viewer));
             model.addAttribute("invalidations", petitions.invalidations(pid, id, viewer));
             model.addAttribute("kinds", Invalidation.Kind.values());
+            model.addAttribute("alerts", alerts.open(pid, id, viewer));
         }
         return "petitions/petition";
     }
@@ -233,6 +244,13 @@ class PetitionPages {
             flash.addFlashAttribute("errorArgs", e.args());
         }
         return "redirect:/processes/" + pid + "/petitions/" + id;
+    }
+
+    @PostMapping("/processes/{processId}/petition-alerts/{alertId}/acknowledge")
+    String acknowledge(@PathVariable("processId") long pid, @PathVariable("alertId") long alertId, RedirectAttributes flash) {
+        long petition = alerts.acknowledge(pid, alertId, Viewer.current());
+        flash.addFlashAttribute("notice", "petitions.alerts.acknowledged");
+        return "redirect:/processes/" + pid + "/petitions/" + petition + "#alerts";
     }
 
     // --- settings, blocks, outbox

@@ -9,10 +9,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -167,6 +171,111 @@ class PetitionStore {
                 .param(id).query(Long.class).list();
     }
 
+    // --- signatures, a batch at a time (group commit: one statement per step for the whole batch)
+
+    /** A signature as a batch inserts it. */
+    record NewSignatureRow(long petitionId, String name, String email, String norm, String domain, String region, String ip, String subnet,
+                           String tokenHash) {
+    }
+
+    /** Signatures from one source (an IP address or a /24) on a petition since a moment, counted no further than {@code cap}. */
+    record RecentKey(long petitionId, String value, Instant since, int cap) {
+    }
+
+    Map<Long, Row> findAll(Collection<Long> ids) {
+        Map<Long, Row> out = new HashMap<>();
+        jdbc.sql("SELECT * FROM petition WHERE id = ANY(?)").param(ids.toArray(Long[]::new))
+                .query(PetitionStore::row).list().forEach(r -> out.put(r.id(), r));
+        return out;
+    }
+
+    /** The petitions, locked in id order (the order every batch and every single change locks them in). */
+    Map<Long, Row> lockAll(Collection<Long> ids) {
+        Map<Long, Row> out = new HashMap<>();
+        jdbc.sql("SELECT * FROM petition WHERE id = ANY(?) ORDER BY id FOR UPDATE").param(ids.toArray(Long[]::new))
+                .query(PetitionStore::row).list().forEach(r -> out.put(r.id(), r));
+        return out;
+    }
+
+    Map<Long, PetitionSettings> settingsOf(Collection<Long> processIds) {
+        Map<Long, PetitionSettings> out = new HashMap<>();
+        jdbc.sql("SELECT * FROM petition_settings WHERE process_id = ANY(?)").param(processIds.toArray(Long[]::new))
+                .query((rs, n) -> out.put(rs.getLong("process_id"), new PetitionSettings(rs.getInt("supporters_needed"), rs.getInt("open_days"),
+                        rs.getInt("response_threshold"), rs.getInt("response_days"), rs.getInt("hearing_threshold"),
+                        rs.getInt("rate_limit_ip"), rs.getInt("rate_limit_subnet"), rs.getInt("rate_window_minutes")))).list();
+        return out;
+    }
+
+    /** The blocks among these values in these processes, as "processId|KIND|value". */
+    Set<String> blockedAmong(Collection<Long> processIds, Collection<String> values) {
+        Set<String> out = new HashSet<>();
+        jdbc.sql("SELECT process_id, kind, value FROM petition_block WHERE process_id = ANY(?) AND value = ANY(?)")
+                .params(processIds.toArray(Long[]::new), values.toArray(String[]::new))
+                .query((rs, n) -> out.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3))).list();
+        return out;
+    }
+
+    /**
+     * For each key, how many signatures came from its source ({@code column} "ip" or "subnet") since its moment,
+     * as "petitionId|value"; each count stops at its cap, so the check stays cheap however big the petition.
+     */
+    Map<String, Integer> recentCounts(String column, List<RecentKey> keys) {
+        Map<String, RecentKey> distinct = new LinkedHashMap<>();
+        keys.forEach(k -> distinct.putIfAbsent(k.petitionId() + "|" + k.value(), k));
+        Map<String, Integer> out = new HashMap<>();
+        if (distinct.isEmpty()) {
+            return out;
+        }
+        List<RecentKey> ks = List.copyOf(distinct.values());
+        jdbc.sql("SELECT k.p, k.v, (SELECT count(*) FROM (SELECT 1 FROM petition_signature s WHERE s.petition_id = k.p AND s." + column
+                        + " = k.v AND s.created_at >= k.since LIMIT k.cap) recent) FROM unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::int[])"
+                        + " AS k(p, v, since, cap)")
+                .params(ks.stream().map(RecentKey::petitionId).toArray(Long[]::new), ks.stream().map(RecentKey::value).toArray(String[]::new),
+                        ks.stream().map(k -> k.since().toString()).toArray(String[]::new), ks.stream().map(RecentKey::cap).toArray(Integer[]::new))
+                .query((rs, n) -> out.put(rs.getLong(1) + "|" + rs.getString(2), rs.getInt(3))).list();
+        return out;
+    }
+
+    /** Inserts the signatures whose normalised email has not signed their petition yet; returns the token hashes of those inserted. */
+    Set<String> insertSignatures(List<NewSignatureRow> rows, Instant now) {
+        Set<String> out = new HashSet<>();
+        if (rows.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("""
+                INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, token_hash, created_at)
+                SELECT p, n, e, en, d, r, i, s, t, ? FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                    ?::text[], ?::text[]) AS x(p, n, e, en, d, r, i, s, t)
+                ON CONFLICT (petition_id, email_norm) DO NOTHING RETURNING token_hash""")
+                .params(odt(now), rows.stream().map(NewSignatureRow::petitionId).toArray(Long[]::new),
+                        rows.stream().map(NewSignatureRow::name).toArray(String[]::new), rows.stream().map(NewSignatureRow::email).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::norm).toArray(String[]::new), rows.stream().map(NewSignatureRow::domain).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::region).toArray(String[]::new), rows.stream().map(NewSignatureRow::ip).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::subnet).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::tokenHash).toArray(String[]::new))
+                .query(String.class).list().forEach(out::add);
+        return out;
+    }
+
+    Map<String, SignatureRow> signatures(Collection<String> tokenHashes) {
+        Map<String, SignatureRow> out = new HashMap<>();
+        jdbc.sql("SELECT * FROM petition_signature WHERE token_hash = ANY(?)").param(tokenHashes.toArray(String[]::new))
+                .query((rs, n) -> out.put(rs.getString("token_hash"), new SignatureRow(rs.getLong("id"), rs.getLong("petition_id"),
+                        rs.getString("name"), instant(rs, "confirmed_at"), instant(rs, "withdrawn_at"), instant(rs, "invalidated_at")))).list();
+        return out;
+    }
+
+    /** Confirms those not yet confirmed, withdrawn or invalidated, once each; returns the token hashes this call confirmed. */
+    List<String> confirmSignatures(Collection<String> tokenHashes, Instant now) {
+        if (tokenHashes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                UPDATE petition_signature SET confirmed_at = ? WHERE token_hash = ANY(?)
+                  AND confirmed_at IS NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL RETURNING token_hash""")
+                .params(odt(now), tokenHashes.stream().sorted().toArray(String[]::new)).query(String.class).list();
+    }
+
     // --- signatures
 
     boolean emailTaken(long petitionId, String norm) {
@@ -174,35 +283,10 @@ class PetitionStore {
                 .params(petitionId, norm).query(Boolean.class).single();
     }
 
-    /** How many signatures came from this source since a moment, counting no further than {@code cap}: the check stays cheap. */
-    int recentFrom(long petitionId, String column, String value, Instant since, int cap) {
-        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM petition_signature WHERE petition_id = ? AND " + column
-                        + " = ? AND created_at >= ? LIMIT ?) recent")
-                .params(petitionId, value, odt(since), cap).query(Integer.class).single();
-    }
-
-    /** Inserts a signature unless one with the same normalised email exists; returns whether it was inserted. */
-    boolean insertSignature(long petitionId, NewSignature s, String email, String norm, String domain, String ip, String subnet,
-                            String tokenHash, Instant now) {
-        return jdbc.sql("""
-                INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, token_hash, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (petition_id, email_norm) DO NOTHING""")
-                .params(petitionId, s.name().strip(), email, norm, domain, s.region().strip(), ip, subnet, tokenHash, odt(now))
-                .update() == 1;
-    }
-
     Optional<SignatureRow> signature(String tokenHash) {
         return jdbc.sql("SELECT * FROM petition_signature WHERE token_hash = ?").param(tokenHash)
                 .query((rs, n) -> new SignatureRow(rs.getLong("id"), rs.getLong("petition_id"), rs.getString("name"),
                         instant(rs, "confirmed_at"), instant(rs, "withdrawn_at"), instant(rs, "invalidated_at"))).optional();
-    }
-
-    /** Confirms once: a replayed or concurrent second confirmation changes nothing and returns empty. */
-    Optional<Long> confirmSignature(String tokenHash, Instant now) {
-        return jdbc.sql("""
-                UPDATE petition_signature SET confirmed_at = ? WHERE token_hash = ?
-                  AND confirmed_at IS NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL RETURNING petition_id""")
-                .params(odt(now), tokenHash).query(Long.class).optional();
     }
 
     /** Withdraws once; returns whether the withdrawn signature had been counted. */

@@ -11,12 +11,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import org.parley.platform.ConflictException;
@@ -26,6 +30,8 @@ import org.parley.platform.InvalidInputException.FieldProblem;
 import org.parley.platform.NotFoundException;
 import org.parley.platform.Role;
 import org.parley.platform.Viewer;
+import org.parley.platform.database.GroupCommit;
+import org.parley.platform.database.GroupCommits;
 import org.parley.process.Processes;
 import org.parley.publicrecord.Fact;
 import org.parley.publicrecord.PublicRecord;
@@ -33,13 +39,16 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Citizens' petitions. Citizens have no account: a creator and each signer prove their email by a link
  * mailed to them that leads to a page with a POST button (mail scanners open GET links). Tokens are stored
  * only as SHA-256 hashes. Every change is one transaction; a petition's count changes under its row lock,
- * so threshold crossings happen exactly once and tallies see a consistent set.
+ * so threshold crossings happen exactly once and tallies see a consistent set. Signing and confirming, the
+ * two paths that take a nation's load, are written in group commits: many citizens' requests in one
+ * transaction, each answered only after it committed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -58,9 +67,11 @@ public class Petitions {
     private final PetitionLinks links;
     private final Clock clock;
     private final Set<String> disposable;
+    private final GroupCommit<SignRequest, Void> signing;
+    private final GroupCommit<String, Boolean> confirming;
 
     Petitions(PetitionStore store, Processes processes, PublicRecord record, Outbox outbox, MessageSource messages,
-              PetitionLinks links, Clock clock) {
+              PetitionLinks links, Clock clock, GroupCommits commits) {
         this.store = store;
         this.processes = processes;
         this.record = record;
@@ -69,6 +80,8 @@ public class Petitions {
         this.links = links;
         this.clock = clock;
         this.disposable = loadDisposable();
+        this.signing = commits.create("petition-signatures", this::writeSignatures);
+        this.confirming = commits.create("petition-confirmations", this::writeConfirmations);
     }
 
     private static Set<String> loadDisposable() {
@@ -209,35 +222,113 @@ public class Petitions {
 
     // --- signing
 
-    /** A citizen signs; a confirmation link is mailed. Nothing is counted until it is confirmed. */
-    @Transactional
+    /** One citizen's signature on its way to the batch that writes it: checked in the request, stored with others. */
+    record SignRequest(long processId, long petitionId, String name, String region, String email, String norm, String domain,
+                       String ip, String subnet, String tokenHash, String link, Locale locale) {
+    }
+
+    /**
+     * A citizen signs; a confirmation link is mailed. Nothing is counted until it is confirmed. What can be
+     * checked without the database is checked here; the rest (the petition, blocks, rate limits, one signature
+     * per normalised email) in the batch that writes it, see {@link #writeSignatures}. Returns once committed.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void sign(long processId, long id, NewSignature s, String ip) {
-        processes.get(processId);
-        List<FieldProblem> problems = new ArrayList<>();
-        String email = checkEmail(processId, s.email(), ip, problems);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+        var valid = EmailAddresses.valid(s.email());
+        if (valid.isEmpty()) {
+            throw new InvalidInputException("email", "petitions.email.invalid");
         }
-        PetitionStore.Row row = store.find(id).filter(r -> r.processId() == processId && r.status() != PetitionStatus.UNCONFIRMED)
-                .orElseThrow(() -> new NotFoundException("petition", id));
-        Instant now = clock.instant();
-        if (!signable(row, now)) {
-            throw new ConflictException("petitions.sign.closed");
+        String email = valid.get();
+        String domain = EmailAddresses.domain(email);
+        if (disposable(domain)) {
+            throw new InvalidInputException("email", "petitions.email.disposable");
         }
-        PetitionSettings settings = store.settings(processId).orElse(PetitionSettings.DEFAULTS);
-        Instant since = now.minus(Duration.ofMinutes(settings.rateWindowMinutes()));
-        String subnet = subnet(ip);
-        if (store.recentFrom(id, "ip", ip, since, settings.rateLimitIp()) >= settings.rateLimitIp()
-                || store.recentFrom(id, "subnet", subnet, since, settings.rateLimitSubnet()) >= settings.rateLimitSubnet()) {
-            throw new RateLimitedException("petitions.sign.rateLimited");
-        }
-        String norm = EmailAddresses.normalise(email);
         String token = newToken();
-        if (!store.insertSignature(id, s, email, norm, EmailAddresses.domain(email), ip, subnet, sha256(token), now)) {
-            throw new InvalidInputException("email", "petitions.sign.duplicate");
+        signing.submit(new SignRequest(processId, id, s.name().strip(), s.region().strip(), email, EmailAddresses.normalise(email), domain,
+                ip == null ? "" : ip, subnet(ip), sha256(token), links.signature(token), LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * Writes a batch of signatures in one transaction: reads the petitions, their settings, the blocks and the
+     * recent signatures per address and /24 once for the whole batch, decides each signature in arrival order
+     * (so the rate limits and one-per-email hold inside the batch too), inserts the accepted ones (the unique
+     * normalised email decides against every other batch and node) and queues their mail.
+     */
+    private void writeSignatures(List<GroupCommit.Slot<SignRequest, Void>> batch) {
+        Instant now = clock.instant();
+        Set<Long> petitionIds = new HashSet<>();
+        batch.forEach(b -> petitionIds.add(b.item().petitionId()));
+        Map<Long, PetitionStore.Row> rows = store.findAll(petitionIds);
+        Set<Long> processIds = new HashSet<>();
+        rows.values().forEach(r -> processIds.add(r.processId()));
+        Map<Long, PetitionSettings> settings = store.settingsOf(processIds);
+        Set<String> values = new HashSet<>();
+        batch.forEach(b -> {
+            values.add(b.item().domain());
+            values.add(b.item().norm());
+            values.add(b.item().ip());
+        });
+        Set<String> blocked = store.blockedAmong(processIds, values);
+        List<PetitionStore.RecentKey> ipKeys = new ArrayList<>();
+        List<PetitionStore.RecentKey> subnetKeys = new ArrayList<>();
+        for (var b : batch) {
+            PetitionStore.Row row = rows.get(b.item().petitionId());
+            if (row != null) {
+                PetitionSettings ps = settings.getOrDefault(row.processId(), PetitionSettings.DEFAULTS);
+                Instant since = now.minus(Duration.ofMinutes(ps.rateWindowMinutes()));
+                ipKeys.add(new PetitionStore.RecentKey(row.id(), b.item().ip(), since, ps.rateLimitIp()));
+                subnetKeys.add(new PetitionStore.RecentKey(row.id(), b.item().subnet(), since, ps.rateLimitSubnet()));
+            }
         }
-        outbox.enqueue(processId, email, text("petitions.mail.sign.subject", row.title()),
-                text("petitions.mail.sign.body", s.name().strip(), row.title(), links.signature(token)));
+        Map<String, Integer> perIp = store.recentCounts("ip", ipKeys);
+        Map<String, Integer> perSubnet = store.recentCounts("subnet", subnetKeys);
+        Set<String> emails = new HashSet<>();
+        List<GroupCommit.Slot<SignRequest, Void>> accepted = new ArrayList<>();
+        for (var slot : batch) {
+            SignRequest r = slot.item();
+            PetitionStore.Row row = rows.get(r.petitionId());
+            PetitionSettings ps = row == null ? null : settings.getOrDefault(row.processId(), PetitionSettings.DEFAULTS);
+            String ipKey = r.petitionId() + "|" + r.ip();
+            String subnetKey = r.petitionId() + "|" + r.subnet();
+            if (row == null || row.processId() != r.processId() || row.status() == PetitionStatus.UNCONFIRMED) {
+                slot.fail(new NotFoundException("petition", r.petitionId()));
+            } else if (!signable(row, now)) {
+                slot.fail(new ConflictException("petitions.sign.closed"));
+            } else if (blocked.contains(row.processId() + "|DOMAIN|" + r.domain()) || blocked.contains(row.processId() + "|EMAIL|" + r.norm())) {
+                slot.fail(new InvalidInputException("email", "petitions.email.blocked"));
+            } else if (blocked.contains(row.processId() + "|IP|" + r.ip())) {
+                slot.fail(new InvalidInputException("email", "petitions.ip.blocked"));
+            } else if (perIp.getOrDefault(ipKey, 0) >= ps.rateLimitIp() || perSubnet.getOrDefault(subnetKey, 0) >= ps.rateLimitSubnet()) {
+                slot.fail(new RateLimitedException("petitions.sign.rateLimited"));
+            } else if (!emails.add(r.petitionId() + "|" + r.norm())) {
+                slot.fail(new InvalidInputException("email", "petitions.sign.duplicate"));
+            } else {
+                perIp.merge(ipKey, 1, Integer::sum);
+                perSubnet.merge(subnetKey, 1, Integer::sum);
+                accepted.add(slot);
+            }
+        }
+        // one order for every batch, so two batches never wait on each other's keys in a cycle
+        accepted.sort(Comparator.comparingLong((GroupCommit.Slot<SignRequest, Void> s) -> s.item().petitionId())
+                .thenComparing(s -> s.item().norm()));
+        Set<String> inserted = store.insertSignatures(accepted.stream().map(s -> {
+            SignRequest r = s.item();
+            return new PetitionStore.NewSignatureRow(r.petitionId(), r.name(), r.email(), r.norm(), r.domain(), r.region(), r.ip(), r.subnet(),
+                    r.tokenHash());
+        }).toList(), now);
+        List<Outbox.Message> mail = new ArrayList<>();
+        for (var slot : accepted) {
+            SignRequest r = slot.item();
+            if (inserted.contains(r.tokenHash())) {
+                String title = rows.get(r.petitionId()).title();
+                mail.add(new Outbox.Message(r.processId(), r.email(), text(r.locale(), "petitions.mail.sign.subject", title),
+                        text(r.locale(), "petitions.mail.sign.body", r.name(), title, r.link())));
+                slot.done(null);
+            } else {
+                slot.fail(new InvalidInputException("email", "petitions.sign.duplicate"));
+            }
+        }
+        outbox.enqueueAll(mail);
     }
 
     public SignatureView signature(String token) {
@@ -250,30 +341,62 @@ public class Petitions {
 
     /**
      * Confirms a signature. A replayed or doubled confirmation counts once: the second finds it confirmed
-     * and changes nothing. Returns whether this call was the one that counted it.
+     * and changes nothing. Returns whether this call was the one that counted it, once committed.
      */
-    @Transactional
+    @Transactional(propagation = Propagation.SUPPORTS)
     public boolean confirmSignature(String token) {
-        String hash = sha256(token == null ? "" : token);
-        PetitionStore.SignatureRow sig = store.signature(hash).orElseThrow(() -> new NotFoundException("signature token", "?"));
-        PetitionStore.Row row = store.lock(sig.petitionId()).orElseThrow();
+        return confirming.submit(sha256(token == null ? "" : token));
+    }
+
+    /**
+     * Confirms a batch of signatures in one transaction. The batch locks each petition it touches once (in
+     * id order, before any signature, as every other change of a petition does), so a petition's count and
+     * its thresholds change under its lock once per batch instead of once per confirmation: a crossing
+     * still happens exactly once, and a national petition is no longer confirmed one row lock at a time.
+     */
+    private void writeConfirmations(List<GroupCommit.Slot<String, Boolean>> batch) {
+        Set<String> hashes = new HashSet<>();
+        batch.forEach(b -> hashes.add(b.item()));
+        Map<String, PetitionStore.SignatureRow> sigs = store.signatures(hashes);
+        Map<Long, PetitionStore.Row> petitions = store.lockAll(sigs.values().stream().map(PetitionStore.SignatureRow::petitionId)
+                .collect(Collectors.toCollection(TreeSet::new)));
         Instant now = clock.instant();
-        if (sig.confirmedAt() == null && sig.withdrawnAt() == null && !signable(row, now)) {
-            throw new ConflictException("petitions.sign.closed");
-        }
-        if (store.confirmSignature(hash, now).isEmpty()) {
-            if (sig.withdrawnAt() != null) {
-                throw new ConflictException("petitions.signature.withdrawn");
+        Set<String> candidates = new HashSet<>();
+        for (var slot : batch) {
+            PetitionStore.SignatureRow sig = sigs.get(slot.item());
+            if (sig == null) {
+                slot.fail(new NotFoundException("signature token", "?"));
+            } else if (sig.confirmedAt() == null && sig.withdrawnAt() == null && !signable(petitions.get(sig.petitionId()), now)) {
+                slot.fail(new ConflictException("petitions.sign.closed"));
+            } else {
+                candidates.add(slot.item());
             }
-            return false;
         }
-        int count = store.addToCount(row.id(), 1);
-        PetitionSettings settings = store.settings(row.processId()).orElse(PetitionSettings.DEFAULTS);
-        if (row.status() == PetitionStatus.GATHERING && count >= settings.supportersNeeded()) {
-            store.setStatus(row.id(), PetitionStatus.MODERATION);
+        Set<String> counted = new HashSet<>(store.confirmSignatures(candidates, now));
+        Map<Long, Integer> added = new TreeMap<>();
+        for (var slot : batch) {
+            if (slot.decided()) {
+                continue;
+            }
+            PetitionStore.SignatureRow sig = sigs.get(slot.item());
+            if (counted.remove(slot.item())) {
+                added.merge(sig.petitionId(), 1, Integer::sum);
+                slot.done(true);
+            } else if (sig.withdrawnAt() != null) {
+                slot.fail(new ConflictException("petitions.signature.withdrawn"));
+            } else {
+                slot.done(false);
+            }
         }
-        thresholds(store.find(row.id()).orElseThrow(), settings, now);
-        return true;
+        for (var e : added.entrySet()) {
+            PetitionStore.Row row = petitions.get(e.getKey());
+            int count = store.addToCount(row.id(), e.getValue());
+            PetitionSettings settings = store.settings(row.processId()).orElse(PetitionSettings.DEFAULTS);
+            if (row.status() == PetitionStatus.GATHERING && count >= settings.supportersNeeded()) {
+                store.setStatus(row.id(), PetitionStatus.MODERATION);
+            }
+            thresholds(store.find(row.id()).orElseThrow(), settings, now);
+        }
     }
 
     /** The signer withdraws; the count follows. Withdrawing twice changes nothing. */
@@ -534,7 +657,11 @@ public class Petitions {
     }
 
     private String text(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return text(LocaleContextHolder.getLocale(), code, args);
+    }
+
+    private String text(Locale locale, String code, Object... args) {
+        return messages.getMessage(code, args, code, locale);
     }
 
     static String subject(long id) {

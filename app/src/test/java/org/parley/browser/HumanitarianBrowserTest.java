@@ -1,9 +1,11 @@
 package org.parley.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.parley.support.Fixtures.check;
 
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -11,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.process.Process;
+import org.parley.support.Api;
 import org.parley.support.Chromium;
 import org.parley.process.Processes;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,8 +39,9 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * An agency requests a convoy to Kharkiv in a real (headless) Chromium, notifies Ukraine and Russia, each
  * party's delegate acknowledges it for their party, the convoy is deconflicted, leaves and is delivered, and
- * the 4W gap map and table move. Monitoring's verified incidents are not on this branch, so the corridor part
- * checks only that a corridor says no incident check is available. Any console error or CSP violation fails it.
+ * the 4W gap map and table move. Then a corridor whose window saw shelling that observers reported and verified
+ * through monitoring's API counts the incident and is marked successful only with an override. Any console
+ * error or CSP violation fails it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"parley.demo.password=" + HumanitarianBrowserTest.PASSWORD})
@@ -219,12 +224,78 @@ class HumanitarianBrowserTest {
         agency.locator("#gap-map[data-ready=true]").waitFor();
         screenshot(agency, "humanitarian-dashboard-uk");
 
-        // Corridors: with monitoring absent, a corridor says that no incident check is available.
-        agency.navigate(hum + "/corridors");
-        agency.locator("table.corridors a").first().click();
-        assertThat(agency.locator("#incident-check").textContent()).contains("Перевірка інцидентів недоступна");
-
         assertThat(problems).as("console errors and CSP violations").isEmpty();
+    }
+
+    @Test
+    void aCorridorWithAVerifiedIncidentInItsWindowIsMarkedSuccessfulOnlyWithAnOverride() {
+        long pid = processes.all().stream().filter(p -> p.name().equals(PROCESS)).mapToLong(Process::id).min().orElseThrow();
+        String hum = base() + "/processes/" + pid + "/humanitarian";
+
+        // Two observers report shelling beside the Bakhmut – Kostiantynivka road three hours ago, through
+        // monitoring's API; the mediator verifies the event.
+        Api api = Api.at(port);
+        String monitoring = "/api/v1/processes/" + pid + "/monitoring";
+        Instant at = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+        long event = check(api.asDemo("observer").post(monitoring + "/reports", report(at, 48.560, 37.860)), 201).json().path("eventId").asLong();
+        check(api.asDemo("observer2").post(monitoring + "/reports", report(at.plus(6, ChronoUnit.MINUTES), 48.562, 37.858)), 201);
+        check(api.asDemo("mediator").post(monitoring + "/events/" + event + "/decision",
+                "{\"state\":\"VERIFIED\",\"reason\":\"Craters measured by two patrols\"}"), 200);
+
+        // Ukraine's delegate proposes a corridor on that road whose window covers the shelling.
+        Page ua = signedIn("delegate.ua@demo.parley");
+        ua.navigate(hum + "/corridors");
+        DateTimeFormatter local = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+        LocalDateTime opens = LocalDateTime.now(ZoneOffset.UTC).minusHours(6).truncatedTo(ChronoUnit.HOURS);
+        ua.locator("#fromName").fill("Bakhmut");
+        ua.locator("#toName").fill("Kostiantynivka");
+        ua.locator("#purpose").selectOption("EVACUATION");
+        ua.locator("#routePoints").fill("48.595, 38.000\n48.530, 37.710");
+        ua.locator("#bufferMetres").fill("2000");
+        ua.locator("#windowStart").fill(local.format(opens));
+        ua.locator("#windowEnd").fill(local.format(opens.plusHours(5)));
+        ua.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Propose").setExact(true)).click();
+        ua.waitForURL("**/humanitarian/corridors/*");
+        String corridor = ua.url();
+        assertThat(ua.locator("#incident-check").getAttribute("data-incidents")).isEqualTo("1");
+        assertThat(ua.locator("#incident-check").textContent()).contains("1 verified incident within 2.0 km of the route");
+        assertThat(ua.locator("li.incident").getAttribute("data-event-id")).isEqualTo(String.valueOf(event));
+        ua.waitForCondition(() -> ua.locator("#corridor-map[data-ready=true], #corridor-map[data-error]").count() > 0);
+        assertThat(ua.locator("#corridor-map").getAttribute("data-error")).as("map error; problems: %s", problems).isNull();
+        assertThat(ua.locator("#corridor-map path[data-event-id='" + event + "']").count()).isEqualTo(1);
+        screenshot(ua, "corridor-with-incident-en");
+
+        // The agency records it successful: refused without the override, the reason kept.
+        Page agency = signedIn("humanitarian@demo.parley");
+        agency.navigate(corridor);
+        agency.locator("#outcome").selectOption("SUCCESSFUL");
+        agency.locator("#reason").fill("All 40 buses reached Kostiantynivka");
+        agency.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the outcome")).click();
+        assertThat(agency.locator(".alert-error.conflict").textContent())
+                .contains("There were 1 verified incidents", "only with an override and a reason");
+        assertThat(agency.locator("#corridor-outcome").getAttribute("data-outcome")).isEqualTo("UNKNOWN");
+        assertThat(agency.locator("#reason").inputValue()).isEqualTo("All 40 buses reached Kostiantynivka");
+        screenshot(agency, "corridor-override-refused-en");
+
+        // With the override (and its reason) it is taken, and says so.
+        agency.locator("form.outcome-form input[type=checkbox][name=override]").check();
+        agency.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the outcome")).click();
+        agency.waitForURL(corridor);
+        assertThat(agency.locator(".alert-success").textContent()).contains("The outcome is now “Successful”.");
+        assertThat(agency.locator("#corridor-outcome").getAttribute("data-outcome")).isEqualTo("SUCCESSFUL");
+        assertThat(agency.locator(".flag").textContent()).isEqualTo("marked successful despite verified incidents");
+        screenshot(agency, "corridor-overridden-en");
+
+        // The refused outcome is the one 409 the browser reports; anything else fails.
+        assertThat(problems.stream().filter(p -> !p.contains("/outcome: Failed to load resource: the server responded with a status of 409")))
+                .as("console errors and CSP violations").isEmpty();
+    }
+
+    private static String report(Instant at, double lat, double lon) {
+        return """
+                {"clientId":"%s","observedFrom":"%s","latitude":%s,"longitude":%s,"precisionM":100,"category":"SHELLING","quantity":4,
+                 "description":"Impacts heard and seen from the post","language":"en","confidence":"HIGH"}"""
+                .formatted(UUID.randomUUID(), at, lat, lon);
     }
 
     private static void screenshot(Page page, String name) {

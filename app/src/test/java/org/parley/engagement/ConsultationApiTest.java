@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -139,6 +140,51 @@ class ConsultationApiTest {
         var next = check(p.get(c + "/next"), 200).json();
         assertThat(next.path("statement").isObject()).isFalse();
         assertThat(next.path("voted").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void votesChangedConcurrentlyKeepTheLatest() throws Exception {
+        String c = create("AFTER", false, "A", "B", "C");
+        List<Long> ids = statementIds(c);
+        String[] choices = {"AGREE", "DISAGREE", "PASS"};
+        // twelve participants at once, each changing its mind on every statement five times in a row: their votes
+        // share batches with each other's; each participant's last answered vote is what stays
+        List<ParticipantClient> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            people.add(ParticipantClient.join(port, c, null));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(people.size());
+        List<Future<Map<Long, String>>> lasts = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            ParticipantClient p = people.get(i);
+            int seed = i;
+            lasts.add(pool.submit(() -> {
+                Map<Long, String> last = new java.util.HashMap<>();
+                for (int round = 0; round < 5; round++) {
+                    for (long s : ids) {
+                        String v = choices[(int) ((seed + round * 7 + s) % 3)];
+                        var r = check(p.vote(c, s, v), 200).json();
+                        assertThat(r.path("changed").asBoolean()).isEqualTo(round > 0);
+                        last.put(s, v);
+                    }
+                }
+                return last;
+            }));
+        }
+        Map<String, Integer> value = Map.of("AGREE", 1, "DISAGREE", -1, "PASS", 0);
+        for (int i = 0; i < people.size(); i++) {
+            Map<Long, String> last = lasts.get(i).get();
+            String token = people.get(i).token;
+            for (long s : ids) {
+                assertThat(jdbc.sql("""
+                        SELECT v.vote FROM consultation_vote v JOIN consultation_participant p ON p.id = v.participant_id
+                        WHERE p.token_hash = sha256(convert_to(?, 'UTF8')) AND v.statement_id = ?""").params(token, s)
+                        .query(Integer.class).single()).isEqualTo(value.get(last.get(s)));
+            }
+        }
+        pool.shutdown();
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_vote WHERE consultation_id = ?").param(id(c)).query(Long.class).single())
+                .isEqualTo(12L * ids.size());
     }
 
     @Test

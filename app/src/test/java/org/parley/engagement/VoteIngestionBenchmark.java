@@ -1,48 +1,63 @@
 package org.parley.engagement;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.parley.support.Api;
+import org.parley.support.LoadTools;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Vote ingestion over HTTP on loopback, against the embedded PostgreSQL (fsync and synchronous_commit
- * on): participants (each with its own token) POST votes concurrently; every vote is its own durable
- * transaction. The baseline, in the same run, is the same clients GETting the consultation (one
- * indexed read, no commit). Never part of the normal test run:
- * {@code ./mvnw -B -pl app test -Dtest=VoteIngestionBenchmark -Dparley.bench=true}
+ * Vote ingestion over HTTP on loopback, bounded in time. A consultation of {@code bench.statements} statements and
+ * {@code bench.participants} participants (registered straight in the database: joining is not what is measured)
+ * gets, after a warm-up, {@code bench.rounds} rounds of: the baseline, PostgreSQL's raw single-row upsert rate
+ * (pgbench, one upsert of a vote row per transaction into a plain table, as many clients as wrk has connections),
+ * then Parley's votes through the API (wrk; participants take turns, so each votes about once every
+ * participants/rate seconds and the per-participant rate limit stays on; coming back to a statement changes the
+ * vote). The opinion map is recomputed in the background all along, as in production. Then the check: one row per
+ * participant and statement, and every participant's row holds a vote it cast.
+ * {@code ./mvnw -B -o -pl app test -Dtest=VoteIngestionBenchmark -Dparley.bench=true [-Dbench.seconds=20 -Dbench.rounds=3
+ * -Dbench.connections=64 -Dbench.warmup=60 -Dbench.participants=20000 -Dbench.statements=50]}
  */
 @EnabledIfSystemProperty(named = "parley.bench", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"parley.data-dir=target/bench-consultations", "parley.demo.password=bench-password-1", "parley.database.pool-size=24"})
+        properties = {"parley.data-dir=target/bench-consultations", "parley.demo.password=bench-password-1"})
 class VoteIngestionBenchmark {
-
-    static final int PARTICIPANTS = Integer.getInteger("bench.participants", 4000);
-    static final int STATEMENTS = Integer.getInteger("bench.statements", 50);
-    static final int CLIENTS = Integer.getInteger("bench.clients", 48);
 
     @LocalServerPort
     int port;
 
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void ingest() throws Exception {
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int connections = Integer.getInteger("bench.connections", 64);
+        int warmup = Integer.getInteger("bench.warmup", 60);
+        int participants = Integer.getInteger("bench.participants", 20_000);
+        int statementCount = Integer.getInteger("bench.statements", 50);
+
         Api mediator = Api.at(port).as("mediator@demo.parley", "bench-password-1");
         long pid = -1;
         for (JsonNode p : mediator.get("/api/v1/processes").json()) {
@@ -51,7 +66,7 @@ class VoteIngestionBenchmark {
             }
         }
         StringBuilder seeds = new StringBuilder("[");
-        for (int j = 0; j < STATEMENTS; j++) {
+        for (int j = 0; j < statementCount; j++) {
             seeds.append(j == 0 ? "" : ",").append("\"Benchmark statement ").append(j).append('"');
         }
         seeds.append(']');
@@ -59,100 +74,68 @@ class VoteIngestionBenchmark {
         JsonNode c = mediator.post("/api/v1/processes/" + pid + "/consultations", """
                 {"question":"Ingestion benchmark %s","languages":["en"],"opensAt":"%s","closesAt":"%s","moderation":"AFTER","seedStatements":%s}"""
                 .formatted(now, now.minusSeconds(60), now.plusSeconds(86400), seeds)).json();
-        String path = "/api/v1/processes/" + pid + "/consultations/" + c.path("id").asLong();
-        List<Long> statements = new ArrayList<>();
+        long cid = c.path("id").asLong();
+        String path = "/api/v1/processes/" + pid + "/consultations/" + cid;
+        List<String> statements = new ArrayList<>();
         for (JsonNode s : Api.at(port).get(path + "/statements").json()) {
-            statements.add(s.path("id").asLong());
+            statements.add(String.valueOf(s.path("id").asLong()));
         }
-        long j0 = System.nanoTime();
-        String[] tokens = new String[PARTICIPANTS];
-        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int i = 0; i < PARTICIPANTS; i++) {
-                int at = i;
-                fs.add(pool.submit(() -> tokens[at] = ParticipantClient.join(port, path, null).token));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
+        List<String> tokens = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
+        for (int i = 0; i < participants; i++) {
+            String token = Consultations.newToken();
+            tokens.add(token);
+            hashes.add(HexFormat.of().formatHex(Consultations.sha256(token)));
         }
-        System.out.printf("== Vote ingestion over HTTP: %d participants joined in %d ms; %d statements; %d client threads; %d cores ==%n",
-                PARTICIPANTS, (System.nanoTime() - j0) / 1_000_000, STATEMENTS, CLIENTS, Runtime.getRuntime().availableProcessors());
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        // warm-up, then the baseline and the votes, alternating, three rounds each
-        run("warm-up reads", http, path, tokens, statements, false, 0, 5_000);
-        List<double[]> reads = new ArrayList<>();
-        List<double[]> votes = new ArrayList<>();
-        int perRound = PARTICIPANTS * STATEMENTS / 3;
-        for (int round = 0; round < 3; round++) {
-            reads.add(run("baseline: GET the consultation", http, path, tokens, statements, false, 0, perRound));
-            votes.add(run("POST votes", http, path, tokens, statements, true, round * perRound, perRound));
-        }
-        double[] r = median(reads);
-        double[] v = median(votes);
-        System.out.printf("RESULT medians of 3: votes %.0f/s (p50 %.1f ms, p99 %.1f ms, errors %d); baseline reads %.0f/s (p50 %.1f ms, p99 %.1f ms); votes/reads throughput ratio %.2f%n",
-                v[0], v[1], v[2], (long) v[3], r[0], r[1], r[2], v[0] / r[0]);
-    }
+        jdbc.sql("INSERT INTO consultation_participant (consultation_id, token_hash) SELECT ?, decode(h, 'hex') FROM unnest(?::text[]) AS h")
+                .params(cid, hashes.toArray(String[]::new)).update();
+        Path tokenFile = Files.createTempFile("participants", ".txt");
+        Files.write(tokenFile, tokens);
+        String ids = String.join(",", statements);
+        Path vote = LoadTools.script("vote.lua");
+        String base = "http://127.0.0.1:" + port;
+        System.out.printf("== Vote ingestion: wrk -t2 -c%d, %d participants, %d statements, %d s phases, %d rounds, loopback, fsync=%s "
+                        + "synchronous_commit=%s, %d cores, load %s ==%n", connections, participants, statementCount, seconds, rounds,
+                jdbc.sql("SHOW fsync").query(String.class).single(), jdbc.sql("SHOW synchronous_commit").query(String.class).single(),
+                Runtime.getRuntime().availableProcessors(), LoadTools.loadAverage());
 
-    /** Returns {requests per second, p50 ms, p99 ms, errors}. */
-    private double[] run(String name, HttpClient http, String path, String[] tokens, List<Long> statements, boolean vote, int offset, int count)
-            throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        AtomicLong errors = new AtomicLong();
-        long[] latencies = new long[count];
-        long t0 = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(CLIENTS)) {
-            List<Future<?>> fs = new ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                fs.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < count) {
-                        // vote k goes to participant k mod P on statement k / P: each participant's votes are spread in time
-                        int k = offset + i;
-                        int participant = k % tokens.length;
-                        long statement = statements.get((k / tokens.length) % statements.size());
-                        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + (vote ? path + "/votes" : path)))
-                                .timeout(Duration.ofSeconds(30)).header("Accept", "application/json");
-                        if (vote) {
-                            b.header("Content-Type", "application/json").header("X-Participant-Token", tokens[participant])
-                                    .POST(HttpRequest.BodyPublishers.ofString("{\"statementId\":" + statement + ",\"vote\":\""
-                                            + (k % 3 == 0 ? "AGREE" : k % 3 == 1 ? "DISAGREE" : "PASS") + "\"}"));
-                        } else {
-                            b.GET();
-                        }
-                        long s = System.nanoTime();
-                        try {
-                            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-                            if (r.statusCode() != 200) {
-                                errors.incrementAndGet();
-                            }
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                        latencies[i] = System.nanoTime() - s;
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : fs) {
-                f.get();
-            }
-        }
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        long[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        double[] result = {count / seconds, sorted[count / 2] / 1e6, sorted[(int) (count * 0.99)] / 1e6, errors.get()};
-        System.out.printf("%-32s %7d requests in %6.2f s: %7.0f/s, p50 %6.1f ms, p99 %6.1f ms, errors %d%n", name, count, seconds, result[0], result[1],
-                result[2], errors.get());
-        return result;
-    }
+        long k = 0;
+        LoadTools.WrkResult warm = LoadTools.wrk(2, connections, Duration.ofSeconds(warmup), vote, base, path + "/votes", tokenFile.toString(), ids,
+                String.valueOf(k));
+        k += warm.requests() / 2 + 1;
+        System.out.println("warm-up votes: " + warm);
 
-    private static double[] median(List<double[]> runs) {
-        double[] out = new double[4];
-        for (int f = 0; f < 4; f++) {
-            int field = f;
-            out[f] = runs.stream().mapToDouble(r -> r[field]).sorted().toArray()[runs.size() / 2];
+        jdbc.sql("CREATE TABLE IF NOT EXISTS bench_vote_baseline (participant BIGINT, statement BIGINT, vote SMALLINT NOT NULL, "
+                + "voted_at TIMESTAMPTZ NOT NULL DEFAULT now(), PRIMARY KEY (participant, statement))").update();
+        String upsert = "INSERT INTO bench_vote_baseline (participant, statement, vote) VALUES (random(1, " + participants + "), random(1, "
+                + statementCount + "), random(-1, 1)) ON CONFLICT (participant, statement) DO UPDATE SET vote = EXCLUDED.vote, voted_at = now();\n";
+        List<LoadTools.PgBenchResult> baselines = new ArrayList<>();
+        List<LoadTools.WrkResult> votes = new ArrayList<>();
+        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
+        for (int r = 0; r < rounds; r++) {
+            LoadTools.PgBenchResult b = LoadTools.pgbench(url, connections, Duration.ofSeconds(seconds), upsert);
+            System.out.printf("round %d baseline pgbench single-row upsert, %d clients: %s (load %s)%n", r + 1, connections, b, LoadTools.loadAverage());
+            LoadTools.WrkResult v = LoadTools.wrk(2, connections, Duration.ofSeconds(seconds), vote, base, path + "/votes", tokenFile.toString(), ids,
+                    String.valueOf(k));
+            k += v.requests() / 2 + 1;
+            System.out.printf("round %d Parley votes: %s; ratio to baseline %.3f (load %s)%n", r + 1, v, v.rate() / b.tps(), LoadTools.loadAverage());
+            baselines.add(b);
+            votes.add(v);
         }
-        return out;
+        Files.delete(tokenFile);
+        double baseline = LoadTools.median(baselines.stream().mapToDouble(LoadTools.PgBenchResult::tps).toArray());
+        double rate = LoadTools.median(votes.stream().mapToDouble(LoadTools.WrkResult::rate).toArray());
+        System.out.printf("RESULT medians of %d rounds: votes %,.0f/s (p50 %.1f ms, p99 %.1f ms; refused or failed %d), baseline %,.0f/s, ratio %.3f%n",
+                rounds, rate, LoadTools.median(votes.stream().mapToDouble(LoadTools.WrkResult::p50Ms).toArray()),
+                LoadTools.median(votes.stream().mapToDouble(LoadTools.WrkResult::p99Ms).toArray()),
+                votes.stream().mapToLong(LoadTools.WrkResult::failed).sum(), baseline, rate / baseline);
+
+        long rows = jdbc.sql("SELECT count(*) FROM consultation_vote WHERE consultation_id = ?").param(cid).query(Long.class).single();
+        long keys = jdbc.sql("SELECT count(DISTINCT (participant_id, statement_id)) FROM consultation_vote WHERE consultation_id = ?").param(cid)
+                .query(Long.class).single();
+        long voters = jdbc.sql("SELECT count(DISTINCT participant_id) FROM consultation_vote WHERE consultation_id = ?").param(cid)
+                .query(Long.class).single();
+        System.out.printf("RESULT %,d vote rows, %,d distinct participant-statement pairs, %,d participants voted%n", rows, keys, voters);
+        assertThat(rows).isEqualTo(keys).isLessThanOrEqualTo((long) participants * statementCount);
     }
 }

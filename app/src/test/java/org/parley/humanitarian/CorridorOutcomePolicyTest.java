@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.parley.platform.ConflictException;
 import org.parley.platform.InvalidInputException;
 
-/** The outcome rule on its own: monitoring's verified incidents are not on this branch, so they are given here. */
+/** The outcome rule on its own, with the number of verified incidents given (CorridorIncidentsTest takes them from monitoring). */
 class CorridorOutcomePolicyTest {
 
     @Test
@@ -22,7 +22,7 @@ class CorridorOutcomePolicyTest {
         assertThatCode(() -> CorridorOutcomePolicy.check(CorridorOutcome.UNSUCCESSFUL, 2, false, "Shelled")).doesNotThrowAnyException();
         assertThatCode(() -> CorridorOutcomePolicy.check(CorridorOutcome.SUCCESSFUL, 0, false, "Quiet")).doesNotThrowAnyException();
         assertThat(CorridorOutcomePolicy.isOverride(CorridorOutcome.SUCCESSFUL, 0, true)).isFalse();
-        // Without an incident check (monitoring absent) the outcome is taken as given, with its reason.
+        // Without an incident check (a route without coordinates) the outcome is taken as given, with its reason.
         assertThatCode(() -> CorridorOutcomePolicy.check(CorridorOutcome.SUCCESSFUL, null, false, "Reported by ICRC")).doesNotThrowAnyException();
     }
 

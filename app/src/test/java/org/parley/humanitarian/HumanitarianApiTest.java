@@ -46,16 +46,71 @@ class HumanitarianApiTest {
     // --- areas, needs, 4W, gaps, HXL
 
     @Test
-    void areasAreUkrainesAdmin1WithPcodesFromTheBundledBoundaries() {
+    void areasAreUkrainesAdmin1AndAdmin2WithOchaPcodes() {
         JsonNode areas = check(api.get(w.base() + "/areas"), 200).json();
-        assertThat(areas.size()).isEqualTo(25);
-        assertThat(areas.findValuesAsString("pcode")).contains("UA14", "UA63", "UA44", "UA01", "UA73").doesNotContain("UA80");
+        int admin1 = 0;
+        int admin2 = 0;
         for (JsonNode a : areas) {
-            if (a.path("pcode").asString().equals("UA14")) {
+            String pcode = a.path("pcode").asString();
+            if (a.path("level").asInt() == 1) {
+                admin1++;
+                assertThat(pcode).matches("UA\\d{2}");
+            } else {
+                admin2++;
+                assertThat(pcode).matches("UA\\d{4}").startsWith(a.path("parentPcode").asString());
+            }
+            if (pcode.equals("UA14")) {
                 assertThat(a.path("isoCode").asString()).isEqualTo("UA-14");
                 assertThat(a.path("nameUk").asString()).isEqualTo("Донецька область");
             }
+            if (pcode.equals("UA1402")) {
+                assertThat(a.path("nameEn").asString()).isEqualTo("Bakhmutskyi");
+                assertThat(a.path("nameUk").asString()).isEqualTo("Бахмутський");
+                assertThat(a.path("nameRu").asString()).isEqualTo("Бахмутский");
+            }
         }
+        // 24 oblasts, Crimea, Kyiv and Sevastopol; 136 raions, the Chornobyl zone, Kyiv and Sevastopol (COD-AB).
+        assertThat(admin1).isEqualTo(27);
+        assertThat(admin2).isEqualTo(139);
+        assertThat(areas.findValuesAsString("pcode")).contains("UA80", "UA85", "UA8000", "UA6312", "UA3200");
+    }
+
+    @Test
+    void raionsRollUpToTheirOblastAndShowOnTheirOwnAtLevelTwo() throws IOException {
+        check(w.agency().post(w.base() + "/needs", need("UA14", "HEALTH", 10_000, 8_000)), 201);
+        check(w.agency().post(w.base() + "/needs", need("UA1402", "HEALTH", 2_000, 1_500)), 201);
+        check(w.agency().post(w.base() + "/activities", activity("UA1402", "HEALTH", 1_200)), 201);
+        check(w.agency().post(w.base() + "/activities", activity("UA14", "HEALTH", 300)), 201);
+        // Oblasts: the raion's need and reach count in Donetsk Oblast.
+        JsonNode oblast = gap("UA14", "HEALTH");
+        assertThat(oblast.path("peopleInNeed").asLong()).isEqualTo(12_000);
+        assertThat(oblast.path("peopleReached").asLong()).isEqualTo(1_500);
+        // Raions: only what was recorded for the raion.
+        JsonNode raions = check(api.get(w.base() + "/gaps?level=2"), 200).json().path("byAreaAndSector");
+        assertThat(raions.size()).isEqualTo(1);
+        assertThat(raions.get(0).path("areaPcode").asString()).isEqualTo("UA1402");
+        assertThat(raions.get(0).path("peopleReached").asLong()).isEqualTo(1_200);
+        assertThat(raions.get(0).path("coverage").asInt()).isEqualTo(60);
+        assertThat(check(api.get(w.base() + "/gaps?level=3"), 400).fieldError("level")).isNotNull();
+
+        // HXL with raions: #adm2+code places a row; a raion outside its row's oblast is refused.
+        var bad = check(w.agency().post(w.base() + "/activities/import", """
+                #org,#sector,#activity,#adm1+code,#adm2+code,#date,#reached
+                WFP,Health,Clinics,UA63,UA1402,2026-03-01,10
+                """), 400);
+        assertThat(bad.fieldError("row 2 #adm2+code")).isEqualTo("The raion UA1402 is not in UA63.");
+        assertThat(check(w.agency().post(w.base() + "/activities/import", """
+                #org,#sector,#activity,#adm2+code,#date,#reached
+                WFP,Health,Clinics,UA9999,2026-03-01,10
+                """), 400).fieldError("row 2 #adm2+code")).isEqualTo("Unknown P-code “UA9999”.");
+        check(w.agency().post(w.base() + "/activities/import", """
+                #org,#sector,#activity,#adm2+code,#date,#reached
+                WFP,Health,Clinics,ua1402,2026-03-01,100
+                """), 200);
+        assertThat(gap("UA14", "HEALTH").path("peopleReached").asLong()).isEqualTo(1_600);
+        List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(check(api.get(w.base() + "/activities/export"), 200).body())).getRecords();
+        assertThat(rows.stream().filter(r -> r.get(5).equals("UA1402")).map(r -> r.get(3) + " " + r.get(4) + " " + r.get(6)).distinct().toList())
+                .containsExactly("UA14 Donetsk Oblast Bakhmutskyi");
     }
 
     @Test
@@ -94,10 +149,11 @@ class HumanitarianApiTest {
         var export = check(api.get(w.base() + "/activities/export"), 200);
         assertThat(export.contentType()).startsWith("text/csv");
         List<CSVRecord> rows = CSVFormat.DEFAULT.parse(new StringReader(export.body())).getRecords();
-        assertThat(rows.get(1).values()).containsExactly("#org", "#sector", "#activity", "#adm1+code", "#adm1+name", "#date+start", "#date+end",
-                "#targeted", "#reached", "#reached+f", "#reached+m", "#reached+children", "#reached+elderly", "#status");
+        assertThat(rows.get(1).values()).containsExactly("#org", "#sector", "#activity", "#adm1+code", "#adm1+name", "#adm2+code", "#adm2+name",
+                "#date+start", "#date+end", "#targeted", "#reached", "#reached+f", "#reached+m", "#reached+children", "#reached+elderly", "#status");
         assertThat(rows).hasSize(3);
-        assertThat(rows.get(2).values()).startsWith("WFP", "WASH", "Water trucking", "UA23", "Zaporizhia Oblast", "2026-02-01", "2026-02-28", "0", "120");
+        assertThat(rows.get(2).values()).startsWith("WFP", "WASH", "Water trucking", "UA23", "Zaporizhia Oblast", "", "", "2026-02-01", "2026-02-28",
+                "0", "120");
 
         // The exported file imports into another process as it is.
         World other = HumanitarianTestSupport.world(api);
@@ -255,7 +311,8 @@ class HumanitarianApiTest {
         long id = c.path("id").asLong();
         assertThat(c.path("proposer").asString()).isEqualTo("A");
         assertThat(c.path("agreedBy").get(0).asString()).isEqualTo("A");
-        assertThat(c.path("verifiedIncidents").isNumber()).as("no incident check without monitoring").isFalse();
+        assertThat(c.path("verifiedIncidents").asInt()).as("checked against monitoring: none there").isZero();
+        assertThat(c.path("path").size()).as("the straight line between the end points").isEqualTo(2);
 
         String path = w.base() + "/corridors/" + id;
         assertThat(w.delegateA().post(path + "/agree", "{\"agreed\":true}").status()).isEqualTo(409);

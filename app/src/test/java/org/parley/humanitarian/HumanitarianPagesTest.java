@@ -125,6 +125,73 @@ class HumanitarianPagesTest {
         assertThat(same.body()).contains("The two sides must be different parties.", "value=\"Civilians for civilians\"");
     }
 
+    @Test
+    void agenciesCorrectActivitiesNeedsAndDeliveriesOnThePages() {
+        Web agency = new Web("en").signIn("humanitarian@demo.parley");
+        long activity = jdbc.sql("SELECT min(id) FROM hum_activity WHERE process_id = ? AND delivery_id IS NULL").param(pid).query(Long.class).single();
+        String edit = base + "/activities/" + activity + "/edit";
+        assertThat(agency.get(base + "/activities").body()).contains(edit);
+        assertThat(new Web("en").get(base + "/activities").body()).doesNotContain(edit);
+        assertThat(new Web("en").signIn("delegate.ua@demo.parley").get(edit).status()).isEqualTo(403);
+        Page form = agency.get(edit);
+        assertThat(form.status()).isEqualTo(200);
+        String current = jdbc.sql("SELECT activity FROM hum_activity WHERE id = ?").param(activity).query(String.class).single();
+        assertThat(form.body()).contains("Correct an activity", "value=\"" + current + "\"");
+        String[] good = {"organisationId", orgId("WFP"), "sector", "FOOD_SECURITY", "activity", "Monthly food rations (corrected)", "areaPcode", "UA1402",
+                "periodStart", "2026-01-01", "periodEnd", "2026-01-31", "peopleReached", "-7", "status", "ONGOING"};
+        Page bad = agency.post(edit, edit, good);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("This cannot be negative.", "value=\"Monthly food rations (corrected)\"", "value=\"UA1402\" selected=\"selected\"");
+        good[13] = "440000";
+        Page saved = agency.post(edit, edit, good);
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(agency.get(base + "/activities").body()).contains("The activity was corrected.", "Monthly food rations (corrected)", "Bakhmutskyi, Donetsk Oblast");
+
+        long need = jdbc.sql("SELECT min(id) FROM hum_need WHERE process_id = ?").param(pid).query(Long.class).single();
+        String needEdit = base + "/needs/" + need + "/edit";
+        Page badNeed = agency.post(needEdit, needEdit, "areaPcode", "UA14", "sector", "FOOD_SECURITY", "peopleInNeed", "100", "peopleTargeted", "200",
+                "periodStart", "2026-01-01", "periodEnd", "2026-12-31", "source", "Reassessment 3");
+        assertThat(badNeed.status()).isEqualTo(400);
+        assertThat(badNeed.body()).contains("More people are targeted than are in need.", "value=\"Reassessment 3\"");
+
+        long delivery = jdbc.sql("SELECT min(id) FROM hum_delivery WHERE process_id = ?").param(pid).query(Long.class).single();
+        String deliveryEdit = base + "/deliveries/" + delivery + "/edit";
+        assertThat(agency.get(base + "/deliveries/" + delivery).body()).contains(deliveryEdit, "Change the plan");
+        Page noReason = agency.post(deliveryEdit, deliveryEdit, "organisationId", orgId("WFP"), "title", "Food convoy to Kharkiv", "sector",
+                "FOOD_SECURITY", "origin", "Dnipro warehouse", "destination", "Kharkiv", "destinationPcode", "UA63", "route", "Dnipro – Kharkiv (E40)",
+                "peopleToReach", "25000", "plannedDeparture", "2030-01-01T08:00", "plannedArrival", "2030-01-01T17:00",
+                "cargo[0].commodity", "Wheat flour", "cargo[0].quantity", "100", "cargo[0].unit", "t");
+        assertThat(noReason.status()).isEqualTo(400);
+        assertThat(noReason.body()).contains("Say why the plan changes.", "Kharkiv (E40)</textarea>");
+    }
+
+    @Test
+    void anHxlFileIsUploadedOnThePageAndItsProblemsListedByColumnAndRow() {
+        Web agency = new Web("en").signIn("humanitarian@demo.parley");
+        long before = jdbc.sql("SELECT count(*) FROM hum_activity WHERE process_id = ?").param(pid).query(Long.class).single();
+        String bad = "\uFEFFOrg,Where,What,When,Reached\n#org,#adm1+code,#activity,#date,#reached\nWFP,UA63,Kits,2026-03-01,-4\nWFP,UA00,Kits,2026-03-01,5\n";
+        Page refused = agency.upload(base + "/activities", base + "/activities/import", "4w-march.csv", bad);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("Nothing was imported", "In the file 4w-march.csv:", "#sector: The file has no column tagged #sector.");
+        String withRows = "#org,#sector,#adm1+code,#activity,#date,#reached\nWFP,Health,UA63,Kits,2026-03-01,-4\nWFP,Health,UA00,Kits,2026-03-01,5\n";
+        refused = agency.upload(base + "/activities", base + "/activities/import", "4w-march.csv", withRows);
+        assertThat(refused.body()).contains("row 2 #reached: This cannot be negative.", "row 3 #adm1+code: Unknown P-code “UA00”.");
+        assertThat(jdbc.sql("SELECT count(*) FROM hum_activity WHERE process_id = ?").param(pid).query(Long.class).single()).isEqualTo(before);
+
+        Page done = agency.upload(base + "/activities", base + "/activities/import", "4w-march.csv",
+                "\uFEFF#org,#sector,#adm2+code,#activity,#date,#reached\nWFP,Health,UA6312,Kits,2026-03-01,40\nWFP,Health,UA6312,Clinics,2026-03-02,60\n");
+        assertThat(done.status()).isEqualTo(302);
+        assertThat(agency.get(base + "/activities").body()).contains("2 activities were imported.");
+        assertThat(jdbc.sql("SELECT count(*) FROM hum_activity WHERE process_id = ?").param(pid).query(Long.class).single()).isEqualTo(before + 2);
+        Page empty = agency.upload(base + "/activities", base + "/activities/import", "empty.csv", "");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("Choose a file or paste the CSV.");
+    }
+
+    private String orgId(String acronym) {
+        return String.valueOf(jdbc.sql("SELECT id FROM hum_organisation WHERE process_id = ? AND acronym = ?").params(pid, acronym).query(Long.class).single());
+    }
+
     record Page(int status, String location, String body) {
     }
 
@@ -158,6 +225,19 @@ class HumanitarianPagesTest {
             }
             return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        }
+
+        /** Posts a multipart form with one file, as a browser's file input sends it. */
+        Page upload(String formPage, String action, String fileName, String content) {
+            Matcher csrf = CSRF.matcher(get(formPage).body());
+            assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
+            String boundary = "----parley" + System.nanoTime();
+            String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf.group(1) + "\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csv\"\r\n\r\n\r\n"
+                    + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+            return send(request(action).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
         }
 
         private HttpRequest.Builder request(String path) {

@@ -219,6 +219,71 @@ class PetitionsApiTest {
     }
 
     @Test
+    void theSameEmailFromManyThreadsAtOnceSignsOnce() throws Exception {
+        Made m = published(1, 1000, 2000, 1000);
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        // sixteen variants of one gmail mailbox, sent at the same moment: they meet in one batch or in several
+        List<String> variants = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            variants.add((i % 2 == 0 ? "Many.Threads" : "manythreads") + tag + (i % 3 == 0 ? "" : "+t" + i) + "@gmail.com");
+        }
+        List<Api.Response> answers = all(variants.stream().<Callable<Api.Response>>map(v -> () -> api.post(
+                "/api/v1/processes/" + m.processId() + "/petitions/" + m.petitionId() + "/signatures",
+                "{\"name\":\"Racer\",\"email\":\"" + v + "\",\"region\":\"Kyiv\",\"consent\":true}")).toList());
+        assertThat(answers.stream().filter(r -> r.status() == 202)).hasSize(1);
+        assertThat(answers.stream().filter(r -> r.status() == 400)).hasSize(15)
+                .allSatisfy(r -> assertThat(r.fieldError("email")).isEqualTo("This email address has already signed this petition."));
+        assertThat(jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND email_norm = ?")
+                .params(m.petitionId(), "manythreads" + tag + "@gmail.com").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void manyConfirmationsAtOnceCountExactlyAndCrossTheThresholdOnce() throws Exception {
+        Made m = published(1, 30, 2000, 1000);
+        int before = count(m.processId(), m.petitionId());
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            tokens.add(sign(m.processId(), m.petitionId(), email("crowd" + i), "Kyiv"));
+        }
+        // every link pressed twice, all at once: each counts once, the response threshold (30) is crossed once
+        List<Callable<Api.Response>> presses = new ArrayList<>();
+        for (String t : tokens) {
+            for (int twice = 0; twice < 2; twice++) {
+                presses.add(() -> api.post("/api/v1/petitions/signatures/confirm", "{\"token\":\"" + t + "\"}"));
+            }
+        }
+        List<Api.Response> answers = all(presses);
+        assertThat(answers).allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
+        assertThat(answers.stream().filter(r -> r.json().path("counted").asBoolean())).hasSize(40);
+        assertThat(count(m.processId(), m.petitionId())).isEqualTo(before + 40);
+        assertThat(jdbc.sql("SELECT count(*) FROM record_entry WHERE subject = ? AND fact_type = 'petition.response_due'")
+                .param("petition/" + m.petitionId()).query(Long.class).single()).isEqualTo(1);
+    }
+
+    /** Runs the calls at the same moment on as many threads and returns their answers in order. */
+    static <T> List<T> all(List<Callable<T>> calls) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> c : calls) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return c.call();
+                }));
+            }
+            start.countDown();
+            List<T> out = new ArrayList<>();
+            for (Future<T> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void replayedAndDoubledConfirmationsCountOnce() throws Exception {
         Made m = published(1, 1000, 2000, 100);
         int before = count(m.processId(), m.petitionId());

@@ -2,24 +2,17 @@ package org.parley.petitions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.parley.platform.Accounts;
@@ -27,23 +20,31 @@ import org.parley.platform.Role;
 import org.parley.platform.Viewer;
 import org.parley.process.Process;
 import org.parley.process.Processes;
+import org.parley.support.LoadTools;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A bounded load generator on loopback: for a fixed time, C clients submit signatures to one open petition
- * through the HTTP API (each with its own address); then every mailed link is confirmed through the API;
- * then the count must equal the number of distinct confirmed emails exactly. In the same run, the baseline:
- * the same clients doing raw single-row JDBC inserts (one row per transaction) into a plain table of the
- * same database for the same time. Run on demand:
- * {@code ./mvnw -B -pl app test -Dtest=SignatureLoadBenchmark -Dparley.bench=true [-Dbench.seconds=15 -Dbench.clients=16]}
+ * Petition signatures at national rate, on loopback, bounded in time. A fresh open petition of the demo process
+ * (default rate limits on: 20 per IP, 200 per /24 per hour; clients come from many addresses through a trusted
+ * proxy, X-Forwarded-For, as behind a load balancer) gets:
+ * <ol>
+ * <li>a warm-up of submissions to another petition (so the JIT has compiled the path; not counted, never confirmed);</li>
+ * <li>{@code bench.rounds} rounds of: the baseline, PostgreSQL's raw single-row insert rate (pgbench, one INSERT
+ * per transaction into a plain table, as many clients as wrk has connections), then Parley's signature
+ * submissions through the HTTP API (wrk, every request a new email), {@code bench.seconds} each;</li>
+ * <li>every mailed link confirmed through the API (wrk; the response threshold is set to fall inside this phase);</li>
+ * <li>the check: the count equals the number of distinct confirmed emails exactly, every acknowledged submission
+ * is stored, and the response threshold was crossed exactly once.</li>
+ * </ol>
+ * {@code ./mvnw -B -o -pl app test -Dtest=SignatureLoadBenchmark -Dparley.bench=true [-Dbench.seconds=20 -Dbench.rounds=3
+ * -Dbench.connections=64 -Dbench.warmup=90]}
  */
 @EnabledIfSystemProperty(named = "parley.bench", matches = "true")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"parley.data-dir=target/bench-data-petitions", "parley.demo.password=bench-password-1", "parley.database.pool-size=24",
+        properties = {"parley.data-dir=target/bench-data-petitions", "parley.demo.password=bench-password-1",
                 "server.forward-headers-strategy=native"})
 class SignatureLoadBenchmark {
 
@@ -67,187 +68,128 @@ class SignatureLoadBenchmark {
     @Autowired
     DataSource dataSource;
 
-    @Autowired
-    TransactionTemplate tx;
-
-    record Result(long ok, long failed, double seconds, long[] latenciesNanos) {
-        double rate() {
-            return ok / seconds;
-        }
-
-        double percentileMillis(double p) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            int i = (int) Math.min(latenciesNanos.length - 1, Math.ceil(p * latenciesNanos.length) - 1);
-            return latenciesNanos[Math.max(0, i)] / 1e6;
-        }
-    }
-
-    interface Call {
-        boolean run(int client, int seq) throws Exception;
-    }
-
     @Test
     void signaturesUnderLoad() throws Exception {
-        int seconds = Integer.getInteger("bench.seconds", 15);
-        int clients = Integer.getInteger("bench.clients", 16);
-        int warmup = Integer.getInteger("bench.warmup", 15);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int connections = Integer.getInteger("bench.connections", 64);
+        int warmup = Integer.getInteger("bench.warmup", 90);
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        long firstAddress = (System.currentTimeMillis() / 1000) % 2_000_000 * 8; // new addresses every run: the limits count an hour back
+
         var acc = accounts.findByEmail("mediator@demo.parley").orElseThrow();
         Viewer mediator = new Viewer(acc.id(), acc.email(), acc.displayName(), Role.MEDIATOR, null);
         long pid = processes.all().stream().filter(p -> p.name().equals("Dialogue on ending the war in Ukraine")).mapToLong(Process::id).min().orElseThrow();
-        // the default rate limits (20 per IP, 200 per /24 per petition per hour) stay on; clients come from many addresses
-        // through a trusted proxy on loopback (X-Forwarded-For), as behind a load balancer
-        petitions.updateSettings(pid, new PetitionSettings(1, 30, 100_000_000, 30, 100_000_000, 20, 200, 60), mediator);
-        long petition = jdbc.sql("SELECT id FROM petition WHERE process_id = ? AND status = 'OPEN' ORDER BY id LIMIT 1").param(pid)
-                .query(Long.class).single();
-        String run = Long.toString(System.currentTimeMillis(), 36);
-        System.out.printf("== Petition signatures under load: %d clients, %d s per phase, loopback, fsync=%s synchronous_commit=%s, %d cores ==%n",
-                clients, seconds, jdbc.sql("SHOW fsync").query(String.class).single(),
-                jdbc.sql("SHOW synchronous_commit").query(String.class).single(), Runtime.getRuntime().availableProcessors());
+        petitions.updateSettings(pid, new PetitionSettings(1, 30, 1_000_000, 30, 100_000_000, 20, 200, 60), mediator);
+        long warmPetition = openPetition(pid, "warm-" + run, mediator); // the warm-up's signatures stay apart, unconfirmed
+        long petition = openPetition(pid, run, mediator);
+        System.out.printf("== Petition signatures: wrk -t2 -c%d, %d s phases, %d rounds, loopback, fsync=%s synchronous_commit=%s, %d cores, load %s ==%n",
+                connections, seconds, rounds, jdbc.sql("SHOW fsync").query(String.class).single(),
+                jdbc.sql("SHOW synchronous_commit").query(String.class).single(), Runtime.getRuntime().availableProcessors(), LoadTools.loadAverage());
 
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-        String url = "http://127.0.0.1:" + port + "/api/v1/processes/" + pid + "/petitions/" + petition + "/signatures";
-        String confirmUrl = "http://127.0.0.1:" + port + "/api/v1/petitions/signatures/confirm";
-        AtomicLong addresses = new AtomicLong();
+        String base = "http://127.0.0.1:" + port;
+        String signPath = "/api/v1/processes/" + pid + "/petitions/" + petition + "/signatures";
+        Path sign = LoadTools.script("sign.lua");
+        LoadTools.WrkResult warm = LoadTools.wrk(2, connections, Duration.ofSeconds(warmup), sign, base,
+                "/api/v1/processes/" + pid + "/petitions/" + warmPetition + "/signatures", "warm-" + run,
+                String.valueOf(firstAddress));
+        System.out.println("warm-up submissions: " + warm);
 
-        // Warm-up (not measured): the same calls, so that the JIT has compiled the request path.
-        Result warm = submit(http, url, "warm-" + run, clients, Duration.ofSeconds(warmup), addresses);
-        confirmAll(http, confirmUrl, tokens("warm-" + run), clients);
-        System.out.printf("warm-up: %,d submissions and their confirmations%n", warm.ok());
-
-        // Baseline: raw single-row inserts, one per transaction, same clients, same time, same database.
         jdbc.sql("CREATE TABLE IF NOT EXISTS bench_signature_baseline (id BIGSERIAL PRIMARY KEY, email TEXT NOT NULL, region TEXT NOT NULL, "
                 + "created_at TIMESTAMPTZ NOT NULL DEFAULT now())").update();
-        Result baseline = load(clients, Duration.ofSeconds(seconds), (c, i) -> {
-            try (var con = dataSource.getConnection(); var st = con.prepareStatement("INSERT INTO bench_signature_baseline (email, region) VALUES (?, ?)")) {
-                con.setAutoCommit(true);
-                st.setString(1, "base-" + run + "-" + c + "-" + i + "@example.org");
-                st.setString(2, "Kyiv");
-                return st.executeUpdate() == 1;
-            }
-        });
-        report("baseline raw JDBC single-row inserts", baseline);
+        String insert = "INSERT INTO bench_signature_baseline (email, region) VALUES ('base-' || :client_id || '-' || random(1, 1000000000) "
+                + "|| '@example.org', 'Kyiv');\n";
+        List<LoadTools.PgBenchResult> baselines = new ArrayList<>();
+        List<LoadTools.WrkResult> submissions = new ArrayList<>();
+        long acked = 0;
+        for (int r = 0; r < rounds; r++) {
+            LoadTools.PgBenchResult b = LoadTools.pgbench(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(), connections, Duration.ofSeconds(seconds), insert);
+            System.out.printf("round %d baseline pgbench single-row INSERT, %d clients: %s (load %s)%n", r + 1, connections, b, LoadTools.loadAverage());
+            LoadTools.WrkResult s = LoadTools.wrk(2, connections, Duration.ofSeconds(seconds), sign, base, signPath, "bench-" + run + "-" + r,
+                    String.valueOf(firstAddress + 100_000_000L * (r + 1)));
+            System.out.printf("round %d Parley signature submissions: %s; ratio to baseline %.3f (load %s)%n", r + 1, s, s.rate() / b.tps(),
+                    LoadTools.loadAverage());
+            baselines.add(b);
+            submissions.add(s);
+            acked += s.ok();
+        }
+        double baseline = LoadTools.median(baselines.stream().mapToDouble(LoadTools.PgBenchResult::tps).toArray());
+        double rate = LoadTools.median(submissions.stream().mapToDouble(LoadTools.WrkResult::rate).toArray());
+        System.out.printf("RESULT medians of %d rounds: submissions %,.0f/s (p50 %.1f ms, p99 %.1f ms; failed %d), baseline %,.0f/s, ratio %.3f%n",
+                rounds, rate, LoadTools.median(submissions.stream().mapToDouble(LoadTools.WrkResult::p50Ms).toArray()),
+                LoadTools.median(submissions.stream().mapToDouble(LoadTools.WrkResult::p99Ms).toArray()),
+                submissions.stream().mapToLong(LoadTools.WrkResult::failed).sum(), baseline, rate / baseline);
 
-        // Parley: signature submissions through the HTTP API.
-        Result submitted = submit(http, url, "bench-" + run, clients, Duration.ofSeconds(seconds), addresses);
-        report("Parley signature submissions (HTTP, validated, deduplicated, rate-limited, mail queued)", submitted);
-        System.out.printf("RESULT submissions/baseline ratio %.3f%n", submitted.rate() / baseline.rate());
+        // every acknowledged submission is stored (a request still open when wrk stopped may be stored unacknowledged,
+        // a moment later: wait for those before counting and reading the links)
+        Thread.sleep(2000);
+        long stored = jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND email LIKE ?")
+                .params(petition, "bench-" + run + "-%").query(Long.class).single();
+        System.out.printf("RESULT acknowledged %,d, stored %,d%n", acked, stored);
+        assertThat(stored).isBetween(acked, acked + (long) connections * rounds);
 
-        // Every mailed link confirmed, through the API.
-        List<String> tokens = tokens("bench-" + run);
-        assertThat(tokens).hasSize((int) submitted.ok());
-        int before = petitions.get(pid, petition, mediator).signatures();
-        Result confirm = confirmAll(http, confirmUrl, tokens, clients);
-        report("Parley confirmations (HTTP, row lock per petition, thresholds checked)", confirm);
+        // all confirmations, with the response threshold set to be crossed half-way
+        List<String> tokens = tokens(petition);
+        int before = count(pid, petition, mediator);
+        petitions.updateSettings(pid, new PetitionSettings(1, 30, before + tokens.size() / 2, 30, 100_000_000, 20, 200, 60), mediator);
+        Path tokenFile = Files.createTempFile("tokens", ".txt");
+        Files.write(tokenFile, tokens);
+        LoadTools.WrkResult confirm = LoadTools.wrkUntil(2, connections, Duration.ofMinutes(5), () -> unconfirmed(petition) == 0,
+                LoadTools.script("confirm.lua"), base, "/api/v1/petitions/signatures/confirm", tokenFile.toString(), "2");
+        Files.delete(tokenFile);
+        // the rate is the links over the time until the last was counted (wrk then sent replays of its last links until stopped)
+        System.out.printf("RESULT confirmations of %,d links in %.1f s = %,.0f/s; wrk: %s (load %s)%n", tokens.size(), confirm.seconds(),
+                tokens.size() / confirm.seconds(), confirm, LoadTools.loadAverage());
 
-        int after = petitions.get(pid, petition, mediator).signatures();
+        int after = count(pid, petition, mediator);
         long distinct = jdbc.sql("""
                 SELECT count(DISTINCT email_norm) FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NOT NULL
                   AND withdrawn_at IS NULL AND invalidated_at IS NULL""").param(petition).query(Long.class).single();
-        System.out.printf("RESULT count before %d, confirmed now %d, count after %d, distinct confirmed emails %d: %s%n",
-                before, confirm.ok(), after, distinct, after == distinct && after - before == confirm.ok() ? "EXACT" : "MISMATCH");
+        long unconfirmed = unconfirmed(petition);
+        long crossings = jdbc.sql("SELECT count(*) FROM record_entry WHERE subject = ? AND fact_type = 'petition.response_due'")
+                .param("petition/" + petition).query(Long.class).single();
+        System.out.printf("RESULT count before %,d, links %,d, count after %,d, distinct confirmed emails %,d, unconfirmed %d, "
+                + "response threshold crossings %d: %s%n", before, tokens.size(), after, distinct, unconfirmed, crossings,
+                after == distinct && after - before == tokens.size() && crossings == 1 ? "EXACT" : "MISMATCH");
         assertThat((long) after).isEqualTo(distinct);
-        assertThat((long) (after - before)).isEqualTo(confirm.ok());
-        System.out.printf("RESULT signatures came from %d distinct addresses in %d /24 subnets%n",
-                jdbc.sql("SELECT count(DISTINCT ip) FROM petition_signature WHERE petition_id = ?").param(petition).query(Long.class).single(),
-                jdbc.sql("SELECT count(DISTINCT subnet) FROM petition_signature WHERE petition_id = ?").param(petition).query(Long.class).single());
+        assertThat(after - before).isEqualTo(tokens.size());
+        assertThat(unconfirmed).isZero();
+        assertThat(crossings).isEqualTo(1);
     }
 
-    private Result submit(HttpClient http, String url, String prefix, int clients, Duration time, AtomicLong addresses) throws Exception {
-        return load(clients, time, (c, i) -> {
-            String body = "{\"name\":\"Bench\",\"email\":\"" + prefix + "-" + c + "-" + i + "@example.org\",\"region\":\"Region " + (i % 24)
-                    + "\",\"consent\":true}";
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").header("X-Forwarded-For", address(addresses.getAndIncrement()))
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 202;
-        });
+    /** A new petition of the process, confirmed by its creator, backed by one supporter and published. */
+    private long openPetition(long pid, String run, Viewer mediator) {
+        String creator = "creator-" + run + "@example.org";
+        long id = petitions.create(pid, new NewPetition("Load test petition " + run, "Signed by the benchmark.", "Bench", creator, true, List.of(),
+                "en"), "192.0.2.1");
+        petitions.confirmCreation(lastToken(creator));
+        String supporter = "supporter-" + run + "@example.org";
+        petitions.sign(pid, id, new NewSignature("Supporter", supporter, "Kyiv", true), "192.0.2.2");
+        petitions.confirmSignature(lastToken(supporter));
+        petitions.moderate(pid, id, new Moderation(true, null), mediator);
+        return id;
     }
 
-    private Result confirmAll(HttpClient http, String confirmUrl, List<String> tokens, int clients) throws Exception {
-        AtomicInteger next = new AtomicInteger();
-        return load(clients, Duration.ofMinutes(10), (c, i) -> {
-            int k = next.getAndIncrement();
-            if (k >= tokens.size()) {
-                throw new StopLoad();
-            }
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(confirmUrl)).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"token\":\"" + tokens.get(k) + "\"}")).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("true");
-        });
+    private String lastToken(String recipient) {
+        String body = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1").param(recipient).query(String.class).single();
+        Matcher m = TOKEN.matcher(body);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
-    /** The tokens in the mailed links to addresses starting with this prefix, oldest first. */
-    private List<String> tokens(String prefix) {
-        List<String> tokens = new ArrayList<>();
-        jdbc.sql("SELECT body FROM mail_outbox WHERE recipient LIKE ? ORDER BY id").param(prefix + "-%").query(String.class).list()
-                .forEach(b -> {
-                    Matcher m = TOKEN.matcher(b);
-                    if (m.find()) {
-                        tokens.add(m.group(1));
-                    }
-                });
-        return tokens;
+    /** The tokens in every mail sent for signatures of this petition that are not confirmed yet. */
+    private List<String> tokens(long petition) {
+        return jdbc.sql("""
+                SELECT substring(m.body from '[?&]t=([A-Za-z0-9_-]+)') FROM mail_outbox m
+                WHERE m.recipient IN (SELECT email FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NULL) ORDER BY m.id""")
+                .param(petition).query(String.class).list();
     }
 
-    /** Consecutive numbers fall in different /24 subnets, so no subnet nears its limit in a run. */
-    static String address(long k) {
-        return "100." + (64 + k % 64) + "." + ((k / 64) % 256) + "." + (1 + (k / 16_384) % 250);
+    private long unconfirmed(long petition) {
+        return jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NULL").param(petition).query(Long.class).single();
     }
 
-    static final class StopLoad extends RuntimeException {
-    }
-
-    private static void report(String what, Result r) {
-        System.out.printf("RESULT %s: %,d ok, %d failed in %.1f s = %,.0f/s; latency p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                what, r.ok(), r.failed(), r.seconds(), r.rate(), r.percentileMillis(0.50), r.percentileMillis(0.99), r.percentileMillis(1.0));
-    }
-
-    private static Result load(int clients, Duration limit, Call call) throws Exception {
-        long deadline = System.nanoTime() + limit.toNanos();
-        AtomicLong ok = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        List<long[]> perClient = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<long[]>> futures = new ArrayList<>();
-        long t0 = System.nanoTime();
-        for (int c = 0; c < clients; c++) {
-            int client = c;
-            futures.add(pool.submit(() -> {
-                long[] lat = new long[1 << 16];
-                int n = 0;
-                for (int i = 0; System.nanoTime() < deadline; i++) {
-                    long s = System.nanoTime();
-                    boolean good;
-                    try {
-                        good = call.run(client, i);
-                    } catch (StopLoad stop) {
-                        break;
-                    } catch (Exception e) {
-                        good = false;
-                    }
-                    long d = System.nanoTime() - s;
-                    if (good) {
-                        ok.incrementAndGet();
-                    } else {
-                        failed.incrementAndGet();
-                    }
-                    if (n == lat.length) {
-                        lat = Arrays.copyOf(lat, n * 2);
-                    }
-                    lat[n++] = d;
-                }
-                return Arrays.copyOf(lat, n);
-            }));
-        }
-        for (Future<long[]> f : futures) {
-            perClient.add(f.get());
-        }
-        double secs = (System.nanoTime() - t0) / 1e9;
-        pool.shutdown();
-        long[] all = perClient.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(ok.get(), failed.get(), secs, all);
+    private int count(long pid, long petition, Viewer viewer) {
+        return petitions.get(pid, petition, viewer).signatures();
     }
 }

@@ -35,11 +35,24 @@ public final class Api {
     private final String base;
     private final String token;
     private final String language;
+    private final java.util.Map<String, String> headers;
 
     private Api(String base, String token, String language) {
+        this(base, token, language, java.util.Map.of());
+    }
+
+    private Api(String base, String token, String language, java.util.Map<String, String> headers) {
         this.base = base;
         this.token = token;
         this.language = language;
+        this.headers = headers;
+    }
+
+    /** The same client, sending one more header on every request (e.g. a citizen pass). */
+    public Api withHeader(String name, String value) {
+        var more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Api(base, token, language, java.util.Map.copyOf(more));
     }
 
     public static Api at(int port) {
@@ -89,6 +102,7 @@ public final class Api {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         if (json != null) {
             b.header("Content-Type", "application/json");
         }

@@ -11,6 +11,7 @@ import org.parley.platform.ConflictException;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.NotFoundException;
+import org.parley.platform.TooManyRequestsException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
@@ -63,6 +64,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e, HttpServletRequest request) {
         return problem(HttpStatus.CONFLICT, text(e.getMessage(), e.args()), request);
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, text(e.getMessage()), request));
     }
 
     @ExceptionHandler({BadCredentialsException.class, LockedException.class})

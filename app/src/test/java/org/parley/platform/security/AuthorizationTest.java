@@ -259,7 +259,8 @@ class AuthorizationTest {
         samples.put("sessionId", first("SELECT s.id FROM track_session s JOIN track t ON t.id = s.track_id WHERE t.process_id = ?", process));
         samples.put("milestoneId", first("SELECT id FROM milestone WHERE process_id = ?", process));
         samples.put("tokenId", "999999999");
-        SAMPLE_QUERIES.forEach((name, sql) -> samples.put(name, jdbc.sql(sql).query((rs, n) -> rs.getString(1)).stream().findFirst()
+        // list(), not stream(): an unclosed stream keeps its connection, and one per sample query drains the pool.
+        SAMPLE_QUERIES.forEach((name, sql) -> samples.put(name, jdbc.sql(sql).query((rs, n) -> rs.getString(1)).list().stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("no sample for {" + name + "}: " + sql))));
         samples.put("index", "0");
     }

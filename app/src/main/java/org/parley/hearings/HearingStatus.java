@@ -1,0 +1,6 @@
+package org.parley.hearings;
+
+/** A hearing is scheduled, held (with minutes and an outcome) or cancelled (with a reason). */
+public enum HearingStatus {
+    SCHEDULED, HELD, CANCELLED
+}
