@@ -288,6 +288,12 @@ class ConsultationStore {
         }
     }
 
+    /** When the consultation was created: with its id, what names it even across databases made afresh. */
+    Optional<Instant> createdAt(long consultationId) {
+        return jdbc.sql("SELECT created_at FROM consultation WHERE id = ?").param(consultationId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+    }
+
     /** When the latest vote was cast or changed. */
     Optional<Instant> latestVote(long consultationId) {
         return jdbc.sql("SELECT max(voted_at) FROM consultation_vote WHERE consultation_id = ?").param(consultationId)

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * little after they were stamped), so a consultation of millions of votes is not read again every second.
  * The whole matrix is read again when a statement leaves the map (rejected), at least every
  * {@link #FULL_READ_EVERY}, and for the final map at closing, which is always computed from everything.
+ * After each full read, and at least every {@link #SNAPSHOT_EVERY}, the node keeps a copy of the matrix on
+ * disk ({@link MatrixSnapshots}): after a restart it starts from the copy and reads the votes changed since.
  */
 @Component
 class OpinionMaps {
@@ -41,6 +43,8 @@ class OpinionMaps {
     /** Votes stamped this long before the latest one read are read again: a vote's transaction commits well within it. */
     static final Duration MARGIN = Duration.ofSeconds(10);
     static final Duration FULL_READ_EVERY = Duration.ofHours(1);
+    /** How stale this node's copy on disk may get: a restart then reads at most this much of votes again. */
+    static final Duration SNAPSHOT_EVERY = Duration.ofMinutes(5);
 
     record StoredState(String fingerprint, OpinionMap.State state) {
     }
@@ -59,15 +63,22 @@ class OpinionMaps {
     private final Clock clock;
     private final Map<Long, Object> locks = new ConcurrentHashMap<>();
     private final Map<Long, Live> live = new ConcurrentHashMap<>();
+    private final MatrixSnapshots snapshots;
+    /** When this node last wrote its copy of a consultation's matrix (its latest vote then). */
+    private final Map<Long, Instant> snapshotAt = new ConcurrentHashMap<>();
     private volatile long lastMathMs;
     private volatile Round lastRound;
 
-    /** What the last round on this node took (for the benchmark): reading, the math, and the report with its storing. */
-    record Round(boolean incremental, long readMs, long mathMs, long reportMs) {
+    /**
+     * What the last round on this node took (for the benchmark): reading (with loading the copy on disk, when it
+     * started from one), the math, the report with its storing, and writing the copy on disk (0 when not written).
+     */
+    record Round(boolean incremental, boolean fromSnapshot, long readMs, long mathMs, long reportMs, long snapshotMs) {
     }
 
-    OpinionMaps(ConsultationStore store, DemographicStore demographics, TransactionTemplate tx, Clock clock) {
+    OpinionMaps(ConsultationStore store, DemographicStore demographics, MatrixSnapshots snapshots, TransactionTemplate tx, Clock clock) {
         this.store = store;
+        this.snapshots = snapshots;
         this.demographics = demographics;
         this.tx = tx;
         this.clock = clock;
@@ -80,15 +91,19 @@ class OpinionMaps {
             if (fp.equals(store.mapFingerprint(consultationId).orElse(null))) {
                 return false;
             }
-            Live before = live.get(consultationId);
             long t0 = System.nanoTime();
+            Live kept = live.get(consultationId);
+            Live before = kept != null ? kept : fromSnapshot(consultationId);
             Live now = tx.execute(st -> before == null ? read(consultationId) : update(consultationId, before));
             long t1 = System.nanoTime();
             live.put(consultationId, now);
             Report report = compute(consultationId, fp, now, false);
             long t2 = System.nanoTime();
-            lastRound = new Round(now.readAt().equals(before == null ? null : before.readAt()), (t1 - t0) / 1_000_000, lastMathMs,
-                    (t2 - t1) / 1_000_000 - lastMathMs);
+            boolean incremental = before != null && now.readAt().equals(before.readAt());
+            keepSnapshot(consultationId, now, !incremental);
+            long t3 = System.nanoTime();
+            lastRound = new Round(incremental, incremental && kept == null, (t1 - t0) / 1_000_000, lastMathMs, (t2 - t1) / 1_000_000 - lastMathMs,
+                    (t3 - t2) / 1_000_000);
             log.debug("Opinion map of consultation {}: {} participants, {} groups", consultationId, report.included(), report.groupCount());
             return true;
         }
@@ -101,13 +116,68 @@ class OpinionMaps {
     Report computeFinal(long consultationId, String fingerprint) {
         synchronized (locks.computeIfAbsent(consultationId, k -> new Object())) {
             live.remove(consultationId);
+            snapshots.delete(consultationId);
+            snapshotAt.remove(consultationId);
             return compute(consultationId, fingerprint, tx.execute(st -> read(consultationId)), true);
         }
     }
 
     /** Keeps this node's matrices of these consultations only (the others are closed or gone). */
     void retainOnly(java.util.Collection<Long> consultationIds) {
-        live.keySet().retainAll(new HashSet<>(consultationIds));
+        Set<Long> keep = new HashSet<>(consultationIds);
+        live.keySet().retainAll(keep);
+        snapshotAt.keySet().retainAll(keep);
+        snapshots.retainOnly(keep);
+    }
+
+    /** Drops this node's matrix of a consultation from memory only, as a restart does (for tests and the benchmark). */
+    void forget(long consultationId) {
+        live.remove(consultationId);
+        snapshotAt.remove(consultationId);
+    }
+
+    /** The matrix as this node's copy on disk left it, or null when there is no usable copy. */
+    private Live fromSnapshot(long consultationId) {
+        Instant createdAt = store.createdAt(consultationId).orElse(null);
+        MatrixSnapshots.Snapshot s = createdAt == null ? null : snapshots.load(consultationId, createdAt).orElse(null);
+        if (s == null) {
+            return null;
+        }
+        Map<Long, Statement> accepted = new HashMap<>();
+        store.statements(consultationId, Statement.Status.ACCEPTED).forEach(st -> accepted.put(st.id(), st));
+        List<Statement> statements = new ArrayList<>(s.statementIds().length);
+        LongIntMap column = new LongIntMap(s.statementIds().length);
+        for (long id : s.statementIds()) {
+            Statement st = accepted.get(id);
+            if (st == null) {
+                return null; // a statement left the map since: everything is read again anyway
+            }
+            column.put(id, statements.size());
+            statements.add(st);
+        }
+        LongIntMap row = new LongIntMap(Math.max(1024, s.participantIds().length));
+        for (int r = 0; r < s.participantIds().length; r++) {
+            row.put(s.participantIds()[r], r);
+        }
+        snapshotAt.put(consultationId, s.latestVote() == null ? s.readAt() : s.latestVote());
+        return new Live(List.copyOf(statements), column, s.participantIds(), row, s.matrix(), s.latestVote(), s.readAt());
+    }
+
+    /** Writes this node's copy of the matrix after a full read, or when the copy is {@link #SNAPSHOT_EVERY} behind its votes. */
+    private void keepSnapshot(long consultationId, Live now, boolean fullRead) {
+        Instant votesUpTo = now.latestVote() == null ? now.readAt() : now.latestVote();
+        Instant written = snapshotAt.get(consultationId);
+        if (!fullRead && written != null && !written.plus(SNAPSHOT_EVERY).isBefore(votesUpTo)) {
+            return;
+        }
+        Instant createdAt = store.createdAt(consultationId).orElse(null);
+        if (createdAt == null) {
+            return;
+        }
+        long[] statementIds = now.statements().stream().mapToLong(Statement::id).toArray();
+        snapshots.save(consultationId, createdAt, new MatrixSnapshots.Snapshot(statementIds, now.participantIds(), now.matrix(), now.latestVote(),
+                now.readAt()));
+        snapshotAt.put(consultationId, votesUpTo);
     }
 
     Round lastRound() {

@@ -42,7 +42,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code -Dbench.rounds=0} only fills (under heavy), so that the measuring run (under quiet) starts on the kept data.
  * Each round: a <b>cold</b> recompute (this node has no matrix and no previous map: every vote is read), then
  * the votes of a share of the participants changed ({@code -Dbench.changed}, 0.01 by default) and an <b>incremental</b>
- * one (only the votes changed since are read, with the map's safety margin: this round's and the previous round's). Baselines in the
+ * one (only the votes changed since are read, with the map's safety margin: this round's and the previous round's);
+ * then more votes change and the node <b>restarts</b> (forgets its matrix and starts from its copy on disk, written by
+ * the cold round, reading the votes changed since). Baselines in the
  * same run: the same two computations on the matrix already in memory ({@link OpinionMap#compute}), i.e. the
  * share of the database work; the cold round's reading is reported apart.
  */
@@ -80,6 +82,7 @@ class OpinionMapsBenchmark {
         List<Long> cold = new ArrayList<>();
         List<Long> incremental = new ArrayList<>();
         List<Long> read = new ArrayList<>();
+        List<Long> restart = new ArrayList<>();
         List<Long> mathCold = new ArrayList<>();
         List<Long> mathWarm = new ArrayList<>();
         int rounds = Integer.getInteger("bench.rounds", 4);
@@ -95,16 +98,18 @@ class OpinionMapsBenchmark {
             maps.refresh(cid);
             long t1 = System.nanoTime();
             OpinionMaps.Round coldRound = maps.lastRound();
-            // the votes of a share of the participants change (all of a participant's votes, found through the primary key)
-            long[] who = jdbc.sql("SELECT id FROM consultation_participant WHERE consultation_id = ? AND random() < ?").params(cid, share)
-                    .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
-            int changed = jdbc.sql("""
-                    UPDATE consultation_vote SET vote = CASE vote WHEN 1 THEN -1 WHEN -1 THEN 0 ELSE 1 END, voted_at = now()
-                    WHERE participant_id = ANY(?)""").param(who).update();
+            int changed = changeVotes(cid, share);
             long t2 = System.nanoTime();
             maps.refresh(cid);
             long t3 = System.nanoTime();
             OpinionMaps.Round incRound = maps.lastRound();
+            // a restart: this node forgets its matrix and starts from its copy on disk (written by the cold round)
+            int changedAgain = changeVotes(cid, share);
+            maps.forget(cid);
+            long r0 = System.nanoTime();
+            maps.refresh(cid);
+            long r1 = System.nanoTime();
+            OpinionMaps.Round restartRound = maps.lastRound();
             // baseline: the math alone on the matrix in memory (reading alone is the cold round's readMs)
             VoteMatrix m = maps.live(cid).matrix();
             long t4 = System.nanoTime();
@@ -112,11 +117,13 @@ class OpinionMapsBenchmark {
             long t5 = System.nanoTime();
             OpinionMap.compute(m, r.state());
             long t6 = System.nanoTime();
-            System.out.printf("round %d: cold %d ms %s; %,d votes changed, incremental %d ms %s; math alone cold %d ms, warm %d ms%n",
-                    round, ms(t1 - t0), coldRound, changed, ms(t3 - t2), incRound, ms(t5 - t4), ms(t6 - t5));
+            System.out.printf("round %d: cold %d ms %s; %,d votes changed, incremental %d ms %s; %,d more changed, restart from the copy %d ms %s; "
+                    + "math alone cold %d ms, warm %d ms%n", round, ms(t1 - t0), coldRound, changed, ms(t3 - t2), incRound, changedAgain, ms(r1 - r0),
+                    restartRound, ms(t5 - t4), ms(t6 - t5));
             if (round > 0) { // the first round warms the JIT up
                 cold.add(ms(t1 - t0));
                 incremental.add(ms(t3 - t2));
+                restart.add(ms(r1 - r0));
                 mathCold.add(ms(t5 - t4));
                 mathWarm.add(ms(t6 - t5));
                 read.add(coldRound.readMs());
@@ -124,9 +131,18 @@ class OpinionMapsBenchmark {
         }
         Report report = maps.stored(cid);
         System.out.printf("RESULT %s: %,d participants, %,d on the map, %d groups; median cold %d ms (math alone %d ms, reading alone %d ms), "
-                        + "incremental %d ms (math alone %d ms); heap in use %d MB%n", size, report.participants(), report.included(), report.groupCount(),
-                median(cold), median(mathCold), median(read), median(incremental), median(mathWarm),
+                        + "incremental %d ms (math alone %d ms), restart from the copy %d ms; heap in use %d MB%n", size, report.participants(),
+                report.included(), report.groupCount(), median(cold), median(mathCold), median(read), median(incremental), median(mathWarm), median(restart),
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20);
+    }
+
+    /** The votes of a share of the participants change (all of a participant's votes, found through the primary key). */
+    private int changeVotes(long cid, double share) {
+        long[] who = jdbc.sql("SELECT id FROM consultation_participant WHERE consultation_id = ? AND random() < ?").params(cid, share)
+                .query(Long.class).list().stream().mapToLong(Long::longValue).toArray();
+        return jdbc.sql("""
+                UPDATE consultation_vote SET vote = CASE vote WHEN 1 THEN -1 WHEN -1 THEN 0 ELSE 1 END, voted_at = now()
+                WHERE participant_id = ANY(?)""").param(who).update();
     }
 
     private Optional<Long> existing(String question) {

@@ -2,6 +2,7 @@ package org.parley.engagement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The background map keeps each consultation's vote matrix between rounds and reads only the votes changed
  * since: after new participants, changed votes, a new statement and a rejected one, the matrix it holds is
- * exactly the one read afresh, and so is the report; the map computed at closing is final.
+ * exactly the one read afresh, and so is the report; after a restart it starts from its copy on disk and again
+ * ends with the matrix read afresh; the map computed at closing is final.
  */
 @ParleyTest
 class OpinionMapsTest {
@@ -89,6 +91,17 @@ class OpinionMapsTest {
         assertThat(report.votes()).isEqualTo(25 * 10 + 1);
         assertThat(report.figures(ids.get(0)).disagree()).isEqualTo(11); // the ten odd ones, and person 0 changed its mind
 
+        // a restart: the node starts from its copy on disk and reads only the votes changed since
+        Path copy = Path.of("target/test-data/opinion-maps/consultation-" + c.id() + ".matrix");
+        assertThat(copy).exists();
+        int passes = maps.stored(c.id()).figures(ids.get(4)).pass();
+        maps.forget(c.id());
+        vote(pid, c, people.get(3), ids.get(4), VoteChoice.PASS);
+        maps.refresh(c.id());
+        assertThat(maps.live(c.id()).readAt()).as("started from the copy, not read afresh").isEqualTo(firstRead);
+        assertThat(votes(maps.live(c.id()))).isEqualTo(votes(maps.readAll(c.id())));
+        assertThat(maps.stored(c.id()).figures(ids.get(4)).pass()).isEqualTo(passes + 1);
+
         // a rejected statement leaves the map: read afresh
         consultations.moderate(pid, c.id(), ids.get(9), new ModerationDecision(false, "off topic"), mediator);
         maps.refresh(c.id());
@@ -100,6 +113,7 @@ class OpinionMapsTest {
         consultations.close(pid, c.id(), mediator);
         assertThat(jdbc.sql("SELECT final FROM consultation_map WHERE consultation_id = ?").param(c.id()).query(Boolean.class).single()).isTrue();
         assertThat(maps.live(c.id())).isNull();
+        assertThat(copy).as("no copy kept of a closed consultation").doesNotExist();
         assertThat(maps.refresh(c.id())).isFalse();
     }
 
