@@ -4,14 +4,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
 import org.parley.engagement.Consultation;
 import org.parley.engagement.Consultations;
+import org.parley.engagement.Demographics;
 import org.parley.engagement.NewConsultation;
+import org.parley.engagement.NewQuestion;
 import org.parley.engagement.NewVote;
+import org.parley.engagement.Question;
 import org.parley.engagement.Statement;
 import org.parley.engagement.VoteChoice;
 import org.parley.platform.Accounts;
@@ -30,8 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Demo consultations for the demo process, loaded once through the consultation service as user
  * input would go: an open one with seed statements and simulated votes from two camps who share a
- * few bridging statements, and a closed one whose results are on the public record. The votes are
- * synthetic (labelled so), not anybody's opinion.
+ * few bridging statements (and answer the optional demographic questions), and a closed one whose results
+ * are on the public record. The votes and answers are synthetic (labelled so), not anybody's opinion.
  */
 @Component
 @Order(20)
@@ -43,15 +48,17 @@ class ConsultationsDemo implements ApplicationRunner {
 
     private final boolean enabled;
     private final Consultations consultations;
+    private final Demographics demographics;
     private final Accounts accounts;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    ConsultationsDemo(@Value("${parley.demo.enabled:true}") boolean enabled, Consultations consultations, Accounts accounts,
-                      JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    ConsultationsDemo(@Value("${parley.demo.enabled:true}") boolean enabled, Consultations consultations, Demographics demographics,
+                      Accounts accounts, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.enabled = enabled;
         this.consultations = consultations;
+        this.demographics = demographics;
         this.accounts = accounts;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -102,8 +109,10 @@ class ConsultationsDemo implements ApplicationRunner {
                         "Reconstruction funds should be tied to verified compliance.",
                         "Elections should be held within a year of the ceasefire.",
                         "Frozen assets should pay for reconstruction.",
-                        "The ceasefire should start at once, before the other questions are settled.")), mediator);
-        vote(pid, open, 24, 11);
+                        "The ceasefire should start at once, before the other questions are settled."), Consultation.Access.OPEN,
+                List.of(new NewQuestion("Age", List.of("under 30", "30–59", "60 or older")),
+                        new NewQuestion("Where do you live?", List.of("in a city", "in a town or village", "abroad")))), mediator);
+        vote(pid, open, 40, 11);
         Consultation past = consultations.create(pid, new NewConsultation(
                 "Which humanitarian needs should the talks address first?",
                 "Demo consultation, closed: its result counts and hashes are on the public record.",
@@ -138,6 +147,15 @@ class ConsultationsDemo implements ApplicationRunner {
                 VoteChoice v = r < 0.08 ? VoteChoice.PASS : r < 0.88 ? VoteChoice.of(stance) : VoteChoice.of(-stance);
                 consultations.vote(pid, c.id(), participant, new NewVote(statements.get(j).id(), v));
             }
+            // most answer the optional questions; the answers lean a little with the camp
+            Map<Long, Integer> answers = new LinkedHashMap<>();
+            for (Question q : demographics.questions(pid, c.id())) {
+                if (rnd.nextDouble() < 0.8) {
+                    int n = q.options().size();
+                    answers.put(q.id(), rnd.nextDouble() < 0.5 ? (camp ? 0 : n - 1) : rnd.nextInt(n));
+                }
+            }
+            demographics.answer(pid, c.id(), participant, answers);
         }
     }
 }

@@ -52,11 +52,27 @@ class ConsultationApi {
     record Invitations(List<String> codes) {
     }
 
+    record EmailRequest(String email) {
+    }
+
+    record Mailed(boolean mailed, long linkValidHours) {
+    }
+
+    record TokenRequest(String token) {
+    }
+
+    record Answers(Map<Long, Integer> answers) {
+    }
+
     private final Consultations consultations;
+    private final EmailVerifications emails;
+    private final Demographics demographics;
     private final MessageSource messages;
 
-    ConsultationApi(Consultations consultations, MessageSource messages) {
+    ConsultationApi(Consultations consultations, EmailVerifications emails, Demographics demographics, MessageSource messages) {
         this.consultations = consultations;
+        this.emails = emails;
+        this.demographics = demographics;
         this.messages = messages;
     }
 
@@ -162,6 +178,47 @@ class ConsultationApi {
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         consultations.votesCsv(processId, consultationId, out);
         out.flush();
+    }
+
+    // --- closed mode by verified e-mail
+
+    /** Mails a one-time link to the address; confirming it (below) makes the participant. */
+    @PostMapping("/{consultationId}/email-links")
+    ResponseEntity<Mailed> mailLink(@PathVariable long processId, @PathVariable long consultationId, @RequestBody(required = false) EmailRequest r,
+                                    HttpServletRequest request) {
+        emails.request(processId, consultationId, r == null ? null : r.email(), request.getRemoteAddr());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(new Mailed(true, EmailVerifications.LINK_LIFETIME.toHours()));
+    }
+
+    @PostMapping("/{consultationId}/email-links/confirm")
+    ResponseEntity<Joined> confirmLink(@PathVariable long processId, @PathVariable long consultationId, @RequestBody(required = false) TokenRequest r) {
+        String token = emails.confirm(processId, consultationId, r == null ? null : r.token());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new Joined(token));
+    }
+
+    // --- demographic questions
+
+    @GetMapping("/{consultationId}/demographics")
+    List<Question> questions(@PathVariable long processId, @PathVariable long consultationId) {
+        return demographics.questions(processId, consultationId);
+    }
+
+    /** The participant's own answers (question id → answer index). */
+    @GetMapping("/{consultationId}/demographics/answers")
+    Map<Long, Integer> answers(@PathVariable long processId, @PathVariable long consultationId,
+                               @RequestHeader(name = PARTICIPANT_HEADER, required = false) String token) {
+        consultations.get(processId, consultationId);
+        Long participant = participant(consultationId, token);
+        if (participant == null) {
+            throw new org.parley.platform.InvalidInputException("participant", "consultations.error.participantUnknown");
+        }
+        return demographics.answersOf(participant);
+    }
+
+    @PostMapping("/{consultationId}/demographics/answers")
+    Map<Long, Integer> answer(@PathVariable long processId, @PathVariable long consultationId,
+                              @RequestHeader(name = PARTICIPANT_HEADER, required = false) String token, @RequestBody(required = false) Answers a) {
+        return demographics.answer(processId, consultationId, participant(consultationId, token), a == null ? null : a.answers());
     }
 
     /** Unknown tokens are simply no participant: the service answers with a field problem. */

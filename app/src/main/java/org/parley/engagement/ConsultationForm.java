@@ -11,7 +11,10 @@ import java.util.List;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.InvalidInputException.FieldProblem;
 
-/** The organiser's form: times in UTC (datetime-local), seed statements one per line. */
+/**
+ * The organiser's form: times in UTC (datetime-local), seed statements one per line, demographic
+ * questions one per line as "question | answer | answer …".
+ */
 public class ConsultationForm {
 
     private String question;
@@ -20,8 +23,9 @@ public class ConsultationForm {
     private String opensAt;
     private String closesAt;
     private Consultation.Moderation moderation = Consultation.Moderation.AFTER;
-    private boolean closedMode;
+    private Consultation.Access access = Consultation.Access.OPEN;
     private String seedStatements;
+    private String demographics;
 
     NewConsultation command() {
         List<FieldProblem> problems = new ArrayList<>();
@@ -32,7 +36,19 @@ public class ConsultationForm {
         }
         List<String> seeds = seedStatements == null ? List.of()
                 : Arrays.stream(seedStatements.split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).toList();
-        return new NewConsultation(question, context, languages, opens, closes, moderation, closedMode, seeds);
+        Consultation.Access a = access == null ? Consultation.Access.OPEN : access;
+        return new NewConsultation(question, context, languages, opens, closes, moderation, a != Consultation.Access.OPEN, seeds, a,
+                questions(demographics));
+    }
+
+    static List<NewQuestion> questions(String lines) {
+        if (lines == null) {
+            return List.of();
+        }
+        return Arrays.stream(lines.split("\\R")).map(String::strip).filter(x -> !x.isEmpty()).map(line -> {
+            String[] parts = line.split("\\|", -1);
+            return new NewQuestion(parts[0].strip(), Arrays.stream(parts).skip(1).map(String::strip).toList());
+        }).toList();
     }
 
     private static Instant time(String value, String field, List<FieldProblem> problems) {
@@ -59,8 +75,10 @@ public class ConsultationForm {
     public void setClosesAt(String closesAt) { this.closesAt = closesAt; }
     public Consultation.Moderation getModeration() { return moderation; }
     public void setModeration(Consultation.Moderation moderation) { this.moderation = moderation; }
-    public boolean isClosedMode() { return closedMode; }
-    public void setClosedMode(boolean closedMode) { this.closedMode = closedMode; }
+    public Consultation.Access getAccess() { return access; }
+    public void setAccess(Consultation.Access access) { this.access = access; }
+    public String getDemographics() { return demographics; }
+    public void setDemographics(String demographics) { this.demographics = demographics; }
     public String getSeedStatements() { return seedStatements; }
     public void setSeedStatements(String seedStatements) { this.seedStatements = seedStatements; }
 }

@@ -48,12 +48,17 @@ class ConsultationPages {
     static final String COOKIE = "parley_participant";
 
     private final Consultations consultations;
+    private final EmailVerifications emails;
+    private final Demographics demographics;
     private final Processes processes;
     private final MessageSource messages;
     private final Clock clock;
 
-    ConsultationPages(Consultations consultations, Processes processes, MessageSource messages, Clock clock) {
+    ConsultationPages(Consultations consultations, EmailVerifications emails, Demographics demographics, Processes processes,
+                      MessageSource messages, Clock clock) {
         this.consultations = consultations;
+        this.emails = emails;
+        this.demographics = demographics;
         this.processes = processes;
         this.messages = messages;
         this.clock = clock;
@@ -96,8 +101,13 @@ class ConsultationPages {
     }
 
     @GetMapping("/processes/{processId}/consultations/{consultationId}")
-    String page(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid,
-                @CookieValue(name = COOKIE, required = false) String token, Model model) {
+    ModelAndView page(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid,
+                      @CookieValue(name = COOKIE, required = false) String token, Model model) {
+        return participationPage(pid, cid, token, model);
+    }
+
+    /** The page where the public takes part, for the participant behind the cookie (if any). */
+    private ModelAndView participationPage(long pid, long cid, String token, Model model) {
         Consultation c = pageModel(pid, cid, model);
         Optional<Long> participant = consultations.participant(cid, token, false);
         card(pid, c, participant.orElse(null), model);
@@ -106,7 +116,19 @@ class ConsultationPages {
             sf.setLanguage(c.languages().contains(lang()) ? lang() : c.languages().getFirst());
             model.addAttribute("statementForm", sf);
         }
-        return "consultations/consultation";
+        questionsModel(pid, c, participant.orElse(null), model);
+        return new ModelAndView("consultations/consultation", model.asMap());
+    }
+
+    /** The demographic questions this participant has not answered yet (a new visitor sees them all). */
+    private void questionsModel(long pid, Consultation c, Long participant, Model model) {
+        List<Question> all = demographics.questions(pid, c.id());
+        Map<Long, Integer> mine = participant == null ? Map.of() : demographics.answersOf(participant);
+        model.addAttribute("openQuestions", all.stream().filter(q -> !mine.containsKey(q.id())).toList());
+        model.addAttribute("answeredQuestions", mine.size());
+        if (!model.containsAttribute("typedAnswers")) {
+            model.addAttribute("typedAnswers", Map.of());
+        }
     }
 
     @PostMapping("/processes/{processId}/consultations/{consultationId}/vote")
@@ -132,6 +154,7 @@ class ConsultationPages {
             return "redirect:/processes/" + pid + "/consultations/" + cid;
         }
         card(pid, c, participant, model);
+        questionsModel(pid, c, participant, model);
         if (htmx != null) {
             if (response.getStatus() >= 400) {
                 response.setStatus(HttpStatus.OK.value()); // htmx swaps only successful answers; the card shows the error
@@ -174,7 +197,99 @@ class ConsultationPages {
             result.reject(e.getMessage(), e.getMessage());
         }
         card(pid, c, participant, model);
+        questionsModel(pid, c, participant, model);
         return invalid("consultations/consultation", model);
+    }
+
+    @PostMapping("/processes/{processId}/consultations/{consultationId}/email")
+    ModelAndView mailLink(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid,
+                          @RequestParam(name = "email", required = false) String email,
+                          @CookieValue(name = COOKIE, required = false) String token, HttpServletRequest request, Model model,
+                          RedirectAttributes flash) {
+        HttpStatus status;
+        try {
+            emails.request(pid, cid, email, request.getRemoteAddr());
+            flash.addFlashAttribute("notice", "consultations.email.sent");
+            return new ModelAndView("redirect:/processes/" + pid + "/consultations/" + cid);
+        } catch (InvalidInputException e) {
+            model.addAttribute("emailError", text(e.problems().getFirst().code(), e.problems().getFirst().args()));
+            status = HttpStatus.BAD_REQUEST;
+        } catch (TooManyRequestsException e) {
+            model.addAttribute("emailError", text(e.getMessage()));
+            status = HttpStatus.TOO_MANY_REQUESTS;
+        } catch (ConflictException e) {
+            model.addAttribute("emailError", text(e.getMessage()));
+            status = HttpStatus.CONFLICT;
+        }
+        model.addAttribute("emailValue", email);
+        ModelAndView mv = participationPage(pid, cid, token, model);
+        mv.setStatus(status);
+        return mv;
+    }
+
+    /** The page a mailed link opens: confirming is a POST, so mail scanners that open links change nothing. */
+    @GetMapping("/processes/{processId}/consultations/{consultationId}/verify")
+    String verifyPage(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid,
+                      @RequestParam(name = "t", required = false) String linkToken, Model model) {
+        pageModel(pid, cid, model);
+        model.addAttribute("linkToken", linkToken);
+        model.addAttribute("linkState", emails.state(pid, cid, linkToken));
+        return "consultations/verify";
+    }
+
+    @PostMapping("/processes/{processId}/consultations/{consultationId}/verify")
+    ModelAndView verify(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid,
+                        @RequestParam(name = "t", required = false) String linkToken, HttpServletResponse response, Model model,
+                        RedirectAttributes flash) {
+        HttpStatus status;
+        try {
+            setCookie(response, emails.confirm(pid, cid, linkToken));
+            flash.addFlashAttribute("notice", "consultations.email.confirmed");
+            return new ModelAndView("redirect:/processes/" + pid + "/consultations/" + cid);
+        } catch (InvalidInputException e) {
+            model.addAttribute("verifyError", text(e.problems().getFirst().code()));
+            status = HttpStatus.BAD_REQUEST;
+        } catch (ConflictException e) {
+            model.addAttribute("verifyError", text(e.getMessage()));
+            status = HttpStatus.CONFLICT;
+        }
+        pageModel(pid, cid, model);
+        model.addAttribute("linkToken", linkToken);
+        model.addAttribute("linkState", EmailVerifications.LinkState.UNKNOWN);
+        ModelAndView mv = new ModelAndView("consultations/verify", model.asMap());
+        mv.setStatus(status);
+        return mv;
+    }
+
+    /** Demographic answers: one select per question, named {@code q<id>}; an empty one is "prefer not to say". */
+    @PostMapping("/processes/{processId}/consultations/{consultationId}/demographics")
+    ModelAndView answer(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid,
+                        @RequestParam Map<String, String> params, @CookieValue(name = COOKIE, required = false) String token,
+                        HttpServletResponse response, Model model, RedirectAttributes flash) {
+        Consultation c = consultations.get(pid, cid);
+        Map<Long, Integer> answers = new LinkedHashMap<>();
+        HttpStatus status = HttpStatus.BAD_REQUEST;
+        try {
+            for (var e : params.entrySet()) {
+                if (e.getKey().matches("q\\d{1,18}") && !e.getValue().isBlank()) {
+                    answers.put(Long.parseLong(e.getKey().substring(1)), Integer.parseInt(e.getValue().strip()));
+                }
+            }
+            demographics.answer(pid, cid, participantFor(c, token, response), answers);
+            flash.addFlashAttribute("notice", answers.isEmpty() ? "consultations.demographics.nothing" : "consultations.demographics.saved");
+            return new ModelAndView("redirect:/processes/" + pid + "/consultations/" + cid);
+        } catch (NumberFormatException e) {
+            model.addAttribute("demographicsError", text("consultations.error.questionUnknown"));
+        } catch (InvalidInputException e) {
+            model.addAttribute("demographicsError", text(e.problems().getFirst().code(), e.problems().getFirst().args()));
+        } catch (ConflictException e) {
+            model.addAttribute("demographicsError", text(e.getMessage()));
+            status = HttpStatus.CONFLICT;
+        }
+        model.addAttribute("typedAnswers", answers);
+        ModelAndView mv = participationPage(pid, cid, token, model);
+        mv.setStatus(status);
+        return mv;
     }
 
     @GetMapping("/processes/{processId}/consultations/{consultationId}/report")
@@ -196,7 +311,54 @@ class ConsultationPages {
         model.addAttribute("pending", consultations.moderationQueue(pid, cid, Statement.Status.PENDING, Viewer.current()));
         model.addAttribute("rejected", consultations.moderationQueue(pid, cid, Statement.Status.REJECTED, Viewer.current()));
         model.addAttribute("accepted", consultations.statements(pid, cid));
+        if (!model.containsAttribute("typedTranslations")) {
+            model.addAttribute("typedTranslations", Map.of());
+        }
         return "consultations/moderation";
+    }
+
+    /** A moderator's translations of one statement, one field per other language ({@code translation.uk}, …); an empty field removes one. */
+    @PostMapping("/processes/{processId}/consultations/{consultationId}/statements/{statementId}/translations")
+    ModelAndView translate(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid, @PathVariable("statementId") long sid,
+                           @RequestParam Map<String, String> params, Model model, RedirectAttributes flash) {
+        Map<String, String> translations = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (k.startsWith("translation.")) {
+                translations.put(k.substring("translation.".length()), v);
+            }
+        });
+        try {
+            consultations.translate(pid, cid, sid, translations, Viewer.current());
+            flash.addFlashAttribute("notice", "consultations.translations.saved");
+            return new ModelAndView("redirect:/processes/" + pid + "/consultations/" + cid + "/moderation");
+        } catch (InvalidInputException e) {
+            model.addAttribute("moderationError", text(e.problems().getFirst().code(), e.problems().getFirst().args()));
+            model.addAttribute("typedTranslations", Map.of(sid, translations));
+        }
+        moderation(pid, cid, model);
+        return invalid("consultations/moderation", model);
+    }
+
+    /** Invitation codes for a closed consultation: shown once, here; only their hashes are kept. */
+    @PostMapping("/processes/{processId}/consultations/{consultationId}/invitations")
+    ModelAndView invite(@PathVariable("processId") long pid, @PathVariable("consultationId") long cid,
+                        @RequestParam(name = "count", required = false) String count, Model model) {
+        HttpStatus status = HttpStatus.OK;
+        try {
+            int n = count == null || !count.strip().matches("\\d{1,6}") ? 0 : Integer.parseInt(count.strip());
+            model.addAttribute("codes", consultations.invite(pid, cid, n, Viewer.current()));
+        } catch (InvalidInputException e) {
+            model.addAttribute("invitationError", text(e.problems().getFirst().code(), e.problems().getFirst().args()));
+            model.addAttribute("typedCount", count);
+            status = HttpStatus.BAD_REQUEST;
+        } catch (ConflictException e) {
+            model.addAttribute("invitationError", text(e.getMessage()));
+            status = HttpStatus.CONFLICT;
+        }
+        moderation(pid, cid, model);
+        ModelAndView mv = new ModelAndView("consultations/moderation", model.asMap());
+        mv.setStatus(status);
+        return mv;
     }
 
     @PostMapping("/processes/{processId}/consultations/{consultationId}/statements/{statementId}/moderation")

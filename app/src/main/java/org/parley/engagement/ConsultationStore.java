@@ -1,11 +1,14 @@
 package org.parley.engagement;
 
+import java.io.IOException;
 import java.sql.Array;
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,8 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -26,9 +35,15 @@ class ConsultationStore {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    /** For reads of every vote: rows come through a cursor (in a transaction) rather than all at once. */
+    private final JdbcTemplate cursor;
 
-    ConsultationStore(JdbcClient jdbc) {
+    ConsultationStore(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(20_000);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -43,7 +58,7 @@ class ConsultationStore {
     static final RowMapper<Consultation> CONSULTATION = (rs, n) -> new Consultation(rs.getLong("id"), rs.getLong("process_id"),
             rs.getString("question"), rs.getString("context"), strings(rs.getArray("languages")), instant(rs, "opens_at"),
             instant(rs, "closes_at"), Consultation.Moderation.valueOf(rs.getString("moderation")), rs.getBoolean("closed_mode"),
-            instant(rs, "closed_at"));
+            instant(rs, "closed_at"), Consultation.Access.valueOf(rs.getString("access")));
 
     static final RowMapper<Statement> STATEMENT = (rs, n) -> new Statement(rs.getLong("id"), rs.getLong("consultation_id"),
             rs.getString("text"), rs.getString("language"), translations(rs.getString("translations")), rs.getBoolean("seed"),
@@ -61,8 +76,8 @@ class ConsultationStore {
 
     long insert(long processId, NewConsultation c) {
         return jdbc.sql("""
-                INSERT INTO consultation (process_id, question, context, languages, opens_at, closes_at, moderation, closed_mode)
-                VALUES (:pid, :q, :ctx, string_to_array(:langs, ','), :opens, :closes, :mod, :closed) RETURNING id""")
+                INSERT INTO consultation (process_id, question, context, languages, opens_at, closes_at, moderation, closed_mode, access)
+                VALUES (:pid, :q, :ctx, string_to_array(:langs, ','), :opens, :closes, :mod, :closed, :access) RETURNING id""")
                 .param("pid", processId)
                 .param("q", c.question().strip())
                 .param("ctx", c.context() == null ? "" : c.context().strip())
@@ -70,7 +85,8 @@ class ConsultationStore {
                 .param("opens", Timestamp.from(c.opensAt()))
                 .param("closes", Timestamp.from(c.closesAt()))
                 .param("mod", c.moderation().name())
-                .param("closed", Boolean.TRUE.equals(c.closedMode()))
+                .param("closed", c.effectiveAccess() != Consultation.Access.OPEN)
+                .param("access", c.effectiveAccess().name())
                 .query(Long.class).single();
     }
 
@@ -78,8 +94,9 @@ class ConsultationStore {
         return jdbc.sql("SELECT * FROM consultation WHERE id = ?").param(id).query(CONSULTATION).optional();
     }
 
+    /** Locks the consultation row against other closings; FOR NO KEY UPDATE, so the map's rows (which refer to it) can still be written. */
     Optional<Consultation> lockConsultation(long id) {
-        return jdbc.sql("SELECT * FROM consultation WHERE id = ? FOR UPDATE").param(id).query(CONSULTATION).optional();
+        return jdbc.sql("SELECT * FROM consultation WHERE id = ? FOR NO KEY UPDATE").param(id).query(CONSULTATION).optional();
     }
 
     List<Consultation> ofProcess(long processId) {
@@ -87,11 +104,11 @@ class ConsultationStore {
                 .query(CONSULTATION).list();
     }
 
-    /** Consultations whose map may still change: not closed, or closed without a final map. */
+    /** Consultations whose map may still change: not closed, or closed without the final map. */
     List<Long> live() {
         return jdbc.sql("""
                 SELECT c.id FROM consultation c LEFT JOIN consultation_map m ON m.consultation_id = c.id
-                WHERE c.closed_at IS NULL OR m.computed_at IS NULL OR m.computed_at < c.closed_at ORDER BY c.id""")
+                WHERE c.closed_at IS NULL OR m.final IS NOT TRUE ORDER BY c.id""")
                 .query(Long.class).list();
     }
 
@@ -240,29 +257,64 @@ class ConsultationStore {
         return m;
     }
 
-    /** Streams (participant, statement, vote) of accepted statements, ordered by participant. */
+    /**
+     * Streams (participant, statement, vote) of accepted statements, ordered by participant (for the exports).
+     * Through a cursor: call it in a transaction.
+     */
     void eachVote(long consultationId, VoteSink sink) {
-        jdbc.sql("""
+        cursor.query("""
                 SELECT v.participant_id, v.statement_id, v.vote FROM consultation_vote v
                 JOIN consultation_statement s ON s.id = v.statement_id AND s.status = 'ACCEPTED'
-                WHERE v.consultation_id = ? ORDER BY v.participant_id, v.statement_id""")
-                .param(consultationId)
-                .query(rs -> {
-                    sink.accept(rs.getLong(1), rs.getLong(2), rs.getInt(3));
-                });
+                WHERE v.consultation_id = ? ORDER BY v.participant_id, v.statement_id""",
+                (RowCallbackHandler) rs -> sink.accept(rs.getLong(1), rs.getLong(2), rs.getInt(3)), consultationId);
+    }
+
+    /**
+     * Streams (participant, statement, vote) of every vote stamped at or after {@code since} (all when null), in
+     * no particular order and whatever the statement's status (the map keeps its own columns). By COPY, parsed
+     * as it streams ({@link VoteCopy}): reading millions of votes is the bulk of a cold map.
+     */
+    void eachVoteSince(long consultationId, Instant since, VoteSink sink) {
+        // COPY takes no parameters: both values are formatted here from a long and an Instant, nothing from outside
+        String sql = "COPY (SELECT participant_id, statement_id, vote FROM consultation_vote WHERE consultation_id = " + consultationId
+                + (since == null ? "" : " AND voted_at >= '" + OffsetDateTime.ofInstant(since, ZoneOffset.UTC) + "'") + ") TO STDOUT";
+        Connection con = DataSourceUtils.getConnection(dataSource);
+        try {
+            con.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, new VoteCopy(sink));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("reading the votes of consultation " + consultationId, e);
+        } finally {
+            DataSourceUtils.releaseConnection(con, dataSource);
+        }
+    }
+
+    /** When the consultation was created: with its id, what names it even across databases made afresh. */
+    Optional<Instant> createdAt(long consultationId) {
+        return jdbc.sql("SELECT created_at FROM consultation WHERE id = ?").param(consultationId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class).toInstant()).optional();
+    }
+
+    /** When the latest vote was cast or changed. */
+    Optional<Instant> latestVote(long consultationId) {
+        return jdbc.sql("SELECT max(voted_at) FROM consultation_vote WHERE consultation_id = ?").param(consultationId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional().map(OffsetDateTime::toInstant);
     }
 
     interface VoteSink {
         void accept(long participant, long statement, int vote);
     }
 
-    /** What the map depends on: the count and latest time of votes and of statement changes. */
+    /**
+     * What the map depends on: the latest vote time (a new or changed vote moves it; read from the index, not by
+     * counting millions of rows), the count and latest change of statements, the closing, and the demographic answers.
+     */
     String fingerprint(long consultationId) {
         return jdbc.sql("""
-                SELECT (SELECT count(*) || '/' || coalesce(max(voted_at)::text, '-') FROM consultation_vote WHERE consultation_id = :id)
+                SELECT (SELECT coalesce(max(voted_at)::text, '-') FROM consultation_vote WHERE consultation_id = :id)
                     || '|' || (SELECT count(*) || '/' || coalesce(max(coalesce(moderated_at, created_at))::text, '-')
                                FROM consultation_statement WHERE consultation_id = :id)
-                    || '|' || (SELECT coalesce(closed_at::text, '-') FROM consultation WHERE id = :id)""")
+                    || '|' || (SELECT coalesce(closed_at::text, '-') FROM consultation WHERE id = :id)
+                    || '|' || (SELECT coalesce(max(answered_at)::text, '-') FROM consultation_answer WHERE consultation_id = :id)""")
                 .param("id", consultationId).query(String.class).single();
     }
 
@@ -291,11 +343,13 @@ class ConsultationStore {
                 .query(String.class).optional();
     }
 
-    void saveMap(long consultationId, Instant at, long votes, String report, String state) {
+    /** Stores a map; the final one (computed at closing) is never replaced. */
+    void saveMap(long consultationId, Instant at, long votes, String report, String state, boolean fin) {
         jdbc.sql("""
-                INSERT INTO consultation_map (consultation_id, computed_at, vote_count, report, state) VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
+                INSERT INTO consultation_map (consultation_id, computed_at, vote_count, report, state, final) VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?)
                 ON CONFLICT (consultation_id) DO UPDATE SET computed_at = EXCLUDED.computed_at, vote_count = EXCLUDED.vote_count,
-                    report = EXCLUDED.report, state = EXCLUDED.state""")
-                .params(consultationId, Timestamp.from(at), votes, report, state).update();
+                    report = EXCLUDED.report, state = EXCLUDED.state, final = EXCLUDED.final
+                WHERE NOT consultation_map.final""")
+                .params(consultationId, Timestamp.from(at), votes, report, state, fin).update();
     }
 }

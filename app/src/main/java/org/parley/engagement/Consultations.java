@@ -67,6 +67,7 @@ public class Consultations {
     }
 
     private final ConsultationStore store;
+    private final DemographicStore demographics;
     private final Processes processes;
     private final PublicRecord record;
     private final OpinionMaps maps;
@@ -76,12 +77,13 @@ public class Consultations {
     private final SecureRandom random = new SecureRandom();
     private final GroupCommit<VoteRequest, VoteOutcome> voting;
 
-    Consultations(ConsultationStore store, Processes processes, PublicRecord record, OpinionMaps maps, Clock clock, GroupCommits commits,
+    Consultations(ConsultationStore store, DemographicStore demographics, Processes processes, PublicRecord record, OpinionMaps maps, Clock clock, GroupCommits commits,
                   @Value("${parley.consultations.votes.burst:60}") double voteBurst,
                   @Value("${parley.consultations.votes.per-second:5}") double votesPerSecond,
                   @Value("${parley.consultations.statements.burst:5}") double statementBurst,
                   @Value("${parley.consultations.statements.per-second:0.05}") double statementsPerSecond) {
         this.store = store;
+        this.demographics = demographics;
         this.processes = processes;
         this.record = record;
         this.maps = maps;
@@ -134,6 +136,8 @@ public class Consultations {
                 break;
             }
         }
+        List<NewQuestion> questions = c.demographics() == null ? List.of() : c.demographics();
+        problems.addAll(Demographics.check(questions));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -143,6 +147,10 @@ public class Consultations {
         for (String seed : seeds) {
             store.insertStatement(id, seed, lang, true, null, Statement.Status.ACCEPTED, now);
         }
+        for (int i = 0; i < questions.size(); i++) {
+            NewQuestion q = questions.get(i);
+            demographics.insertQuestion(id, i, q.question().strip(), q.options().stream().map(String::strip).toList());
+        }
         Consultation created = store.consultation(id).orElseThrow();
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("question", created.question());
@@ -150,6 +158,8 @@ public class Consultations {
         data.put("closesAt", created.closesAt().toString());
         data.put("moderation", created.moderation().name());
         data.put("closedMode", created.closedMode());
+        data.put("access", created.access().name());
+        data.put("demographicQuestions", questions.size());
         data.put("seedStatements", seeds.size());
         data.put("seedStatementsSha256", sha256Hex(String.join("\n", seeds)));
         record.append(Fact.of("consultation.opened", processId, subject(id), now, viewer.role().name(), data));
@@ -195,6 +205,9 @@ public class Consultations {
             return t;
         }
         Long invitation = null;
+        if (c.access() == Consultation.Access.EMAIL) {
+            throw new InvalidInputException("email", "consultations.error.emailRequired");
+        }
         if (c.closedMode()) {
             if (invitationCode == null || invitationCode.isBlank()) {
                 throw new InvalidInputException("invitationCode", "consultations.error.invitationRequired");
@@ -237,7 +250,7 @@ public class Consultations {
     public List<String> invite(long processId, long consultationId, int count, Viewer viewer) {
         processes.requireMediator(processId, viewer);
         Consultation c = get(processId, consultationId);
-        if (!c.closedMode()) {
+        if (c.access() != Consultation.Access.INVITATION) {
             throw new ConflictException("consultations.error.notClosedMode");
         }
         if (count < 1 || count > MAX_INVITATIONS) {
@@ -474,9 +487,11 @@ public class Consultations {
     }
 
     /**
-     * The next statement for a participant, Polis-like: among the accepted statements it has not
-     * voted on, drawn at random with weight {@code ((1 − pass rate)·(1 + extremity)·(1 + 8·2^(−seen/5)))²},
-     * which favours new statements (few votes yet) and informative ones (rarely passed, far out on the map).
+     * The next statement for a participant, as Polis picks it: among the accepted statements it has not
+     * voted on, drawn at random with weight {@code (importance·(1 + 8·2^(−seen/5)))²}, where importance is
+     * {@code (1 − pass rate)·(1 + extremity)·agree rate} (rates smoothed as (n + 1)/(seen + 2)). New
+     * statements (few votes yet) and informative ones (rarely passed, agreed by some, far out on the map)
+     * come first.
      */
     public Next next(long processId, long consultationId, Long participantId) {
         get(processId, consultationId);
@@ -509,10 +524,11 @@ public class Consultations {
 
     static double priority(Report.StatementFigures f) {
         int seen = f == null ? 0 : f.seen();
-        double passRate = f == null ? 0.5 : (f.pass() + 1.0) / (seen + 2.0);
+        double passRate = ((f == null ? 0 : f.pass()) + 1.0) / (seen + 2.0);
+        double agreeRate = ((f == null ? 0 : f.agree()) + 1.0) / (seen + 2.0);
         double extremity = f == null ? 0 : f.extremity();
-        double novelty = 1 + 8 * Math.pow(2, -seen / 5.0);
-        double p = (1 - passRate) * (1 + extremity) * novelty;
+        double importance = (1 - passRate) * (1 + extremity) * agreeRate;
+        double p = importance * (1 + 8 * Math.pow(2, -seen / 5.0));
         return p * p;
     }
 
@@ -561,7 +577,7 @@ public class Consultations {
     /** Closes, computes the final map, and puts the results' counts and hashes on the public record. */
     private void finish(Consultation c, Instant at, String actorRole) {
         store.close(c.id(), at);
-        Report report = maps.compute(c.id(), store.fingerprint(c.id()));
+        Report report = maps.computeFinal(c.id(), store.fingerprint(c.id()));
         String statementsCsv = statementsCsv(c.id(), report);
         // the vote matrix can be large: hash its CSV as it streams, never holding it in memory
         MessageDigest votesDigest = sha256Digest();
@@ -583,10 +599,12 @@ public class Consultations {
         data.put("statementsRejected", all.stream().filter(s -> s.status() == Statement.Status.REJECTED).count());
         data.put("groups", report.groupCount());
         data.put("groupSizes", report.groups().stream().map(Report.Group::size).toList());
+        data.put("demographicAnswers", demographics.answerCount(c.id()));
         data.put("consensusStatementIds", report.consensus());
         data.put("divisiveStatementIds", report.divisive());
         data.put("statementsCsvSha256", sha256Hex(statementsCsv));
         data.put("votesCsvSha256", HexFormat.of().formatHex(votesDigest.digest()));
+        data.put("demographicBreakdownSha256", sha256Hex(OpinionMaps.JSON.writeValueAsString(report.demographics())));
         record.append(Fact.of("consultation.closed", c.processId(), subject(c.id()), at, actorRole, data));
     }
 

@@ -1,5 +1,6 @@
 package org.parley.engagement;
 
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +37,9 @@ class MapScheduler implements SmartLifecycle {
     void runOnce() {
         try {
             consultations.closeDue();
-            for (long id : store.live()) {
+            List<Long> live = store.live();
+            maps.retainOnly(live);
+            for (long id : live) {
                 maps.refresh(id);
             }
         } catch (RuntimeException e) {

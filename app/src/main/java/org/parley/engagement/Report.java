@@ -10,7 +10,7 @@ import java.util.List;
  */
 public record Report(long consultationId, Instant computedAt, long participants, int included, long votes, int groupCount,
                      List<Group> groups, List<StatementFigures> statements, List<Long> consensus, List<Long> consensusDisagree,
-                     List<Long> divisive, List<double[]> points) {
+                     List<Long> divisive, List<double[]> points, List<Demographic> demographics) {
 
     public static final int MAX_POINTS = 3000;
 
@@ -41,8 +41,24 @@ public record Report(long consultationId, Instant computedAt, long participants,
         }
     }
 
+    /**
+     * A demographic question and its answers per opinion group (of the participants on the map). Each
+     * group's {@code counts} follow {@code options}; {@code null} is a count hidden to protect people
+     * (fewer than five, see the report's note).
+     */
+    public record Demographic(long questionId, String question, List<String> options, List<DemographicRow> groups) {
+    }
+
+    public record DemographicRow(int group, List<Integer> counts, Integer unanswered) {
+    }
+
     public static Report empty(long consultationId) {
-        return new Report(consultationId, null, 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        return new Report(consultationId, null, 0, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
+
+    /** Older stored reports have no breakdown. */
+    public List<Demographic> demographics() {
+        return demographics == null ? List.of() : demographics;
     }
 
     public StatementFigures figures(long statementId) {

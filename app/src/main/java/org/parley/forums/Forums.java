@@ -10,9 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import org.parley.petitions.CitizenMail;
-import org.parley.petitions.EmailAddresses;
 import org.parley.petitions.Participant;
+import org.parley.platform.CitizenMail;
 import org.parley.platform.ConflictException;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;

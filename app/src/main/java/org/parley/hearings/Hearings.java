@@ -17,9 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.parley.engagement.Consultations;
-import org.parley.petitions.CitizenMail;
 import org.parley.petitions.Participant;
 import org.parley.petitions.Petitions;
+import org.parley.platform.CitizenMail;
 import org.parley.platform.ConflictException;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;

@@ -25,6 +25,7 @@ class PetitionLinks {
         }
     }
 
+    /** An absolute link to a path of this installation. */
     String absolute(String path) {
         return base() + path;
     }

@@ -2,27 +2,21 @@ package org.parley.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.engagement.ParticipantClient;
-import org.parley.support.Chromium;
 import org.parley.process.Process;
 import org.parley.process.Processes;
 import org.parley.support.Api;
+import org.parley.support.Chromium;
+import org.parley.support.WatchedBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,8 +29,8 @@ import tools.jackson.databind.JsonNode;
  * opens a consultation with seed statements through the form; thirty participants vote through the
  * API in two planted camps who all agree with one bridging statement; one more person votes in the
  * browser, statement by statement (htmx); the report then shows two opinion groups, the scatter plot
- * and the bridging statement as common ground, in English and in Ukrainian. Any console error or
- * Content Security Policy violation fails the test. Runs on its own fresh database.
+ * and the bridging statement as common ground, in English and in Ukrainian. Any console error, Content
+ * Security Policy violation or failed request ({@link WatchedBrowser}) fails the test. Runs on its own fresh database.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"parley.demo.password=" + ConsultationBrowserTest.PASSWORD})
@@ -46,7 +40,6 @@ class ConsultationBrowserTest {
     static final String PROCESS = "Dialogue on ending the war in Ukraine";
     static final String QUESTION = "How should the first year after a ceasefire be organised?";
     static final String BRIDGE = "Every prisoner of war should be able to go home.";
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
@@ -54,8 +47,7 @@ class ConsultationBrowserTest {
         registry.add("parley.data-dir", () -> dataDir);
     }
 
-    static Playwright playwright;
-    static Browser browser;
+    static WatchedBrowser browser;
 
     @LocalServerPort
     int port;
@@ -63,14 +55,11 @@ class ConsultationBrowserTest {
     @Autowired
     Processes processes;
 
-    BrowserContext context;
     Page page;
-    final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        browser = new WatchedBrowser();
     }
 
     @AfterAll
@@ -78,41 +67,11 @@ class ConsultationBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        context = newContext();
-        page = watched(context.newPage());
-    }
-
-    private BrowserContext newContext() {
-        BrowserContext c = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1280, 900));
-        c.setDefaultTimeout(15_000);
-        return c;
-    }
-
-    private Page watched(Page p) {
-        p.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) || m.text().contains("Content Security Policy")) {
-                problems.add("console " + m.type() + " on " + p.url() + ": " + m.text());
-            }
-        });
-        p.onPageError(e -> problems.add("page error on " + p.url() + ": " + e));
-        p.onRequestFailed(r -> {
-            if (r.failure() == null || !r.failure().contains("ERR_ABORTED")) {
-                problems.add("failed request " + r.url() + ": " + r.failure());
-            }
-        });
-        return p;
     }
 
     @AfterEach
-    void closeBrowser() {
-        context.close();
+    void closePages() {
+        browser.closePages();
     }
 
     @Test
@@ -121,16 +80,12 @@ class ConsultationBrowserTest {
         long pid = processes.all().stream().filter(p -> p.name().equals(PROCESS)).mapToLong(Process::id).min().orElseThrow();
 
         // The organiser signs in and opens a consultation with ten seed statements.
-        page.navigate(base + "/login");
-        page.getByLabel("E-mail").fill("mediator@demo.parley");
-        page.getByLabel("Password").fill(PASSWORD);
-        page.locator("main button[type=submit]").click();
-        page.waitForURL(base + "/");
+        page = browser.signedIn(base, "mediator@demo.parley", PASSWORD);
         page.navigate(base + "/processes/" + pid);
         page.locator(".process-nav").getByRole(AriaRole.LINK, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("Consultations")).click();
         page.waitForURL("**/processes/" + pid + "/consultations");
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Open a consultation")).click();
-        page.getByLabel("Question").fill(QUESTION);
+        page.getByLabel("Question", new Page.GetByLabelOptions().setExact(true)).fill(QUESTION);
         page.getByLabel("Context").fill("Tell us what matters most to you.");
         StringBuilder seeds = new StringBuilder(BRIDGE);
         for (int j = 1; j < 10; j++) {
@@ -162,8 +117,7 @@ class ConsultationBrowserTest {
         }
 
         // One more person votes in the browser, with camp A, statement after statement.
-        BrowserContext visitor = newContext();
-        Page v = watched(visitor.newPage());
+        Page v = browser.open("visitor");
         v.navigate(base + "/processes/" + pid + "/consultations/" + cid);
         for (int round = 0; round < 10; round++) {
             String text = v.locator(".consult-statement").textContent().strip();
@@ -179,7 +133,6 @@ class ConsultationBrowserTest {
                     : v.locator(".consult-progress").textContent().startsWith("Voted: " + voted + "."));
         }
         assertThat(v.locator(".consult-done").textContent()).contains("You have voted on every statement");
-        visitor.close();
 
         // The report, recomputed in the background, shows two groups and the bridge as common ground.
         page.navigate(base + "/processes/" + pid + "/consultations/" + cid + "/report");
@@ -201,7 +154,7 @@ class ConsultationBrowserTest {
         JsonNode report = api.get(apiPath + "/report").json();
         assertThat(report.path("groupCount").asInt()).as(report.toString().substring(0, 300)).isEqualTo(2);
         assertThat(page.locator("#opinion-map").getAttribute("data-drawn-groups")).isEqualTo("2");
-        assertThat(problems).as("console errors and CSP violations in English").isEmpty();
+        assertThat(browser.problems()).as("console errors and CSP violations in English").isEmpty();
 
         // In Ukrainian.
         page.locator(".lang-switch button[value=uk]").click();
@@ -212,7 +165,7 @@ class ConsultationBrowserTest {
         page.waitForCondition(() -> "31".equals(page.locator("#opinion-map").getAttribute("data-drawn-points")));
         screenshot("consultation-report-uk");
 
-        assertThat(problems).as("console errors and CSP violations").isEmpty();
+        assertThat(browser.problems()).as("console errors and CSP violations").isEmpty();
     }
 
     /** Camp A agrees with the even proposals, camp B with the odd ones; both agree with the bridge (0). */
@@ -229,11 +182,10 @@ class ConsultationBrowserTest {
     }
 
     private void screenshot(String name) {
-        screenshot(page, name);
+        WatchedBrowser.screenshot(page, name);
     }
 
     private static void screenshot(Page p, String name) {
-        p.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        WatchedBrowser.screenshot(p, name);
     }
-
 }

@@ -53,6 +53,11 @@ class ConsultationApiTest {
     }
 
     private String create(String moderation, boolean closedMode, String... seeds) {
+        return create(moderation, "\"closedMode\":" + closedMode, seeds);
+    }
+
+    /** Opens a consultation; {@code extra} is more JSON members (e.g. access, demographics). */
+    private String create(String moderation, String extra, String... seeds) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < seeds.length; i++) {
@@ -61,8 +66,8 @@ class ConsultationApiTest {
         s.append(']');
         var r = check(mediator.post("/api/v1/processes/" + pid + "/consultations", """
                 {"question":"%s","context":"ctx","languages":["en","uk"],"opensAt":"%s","closesAt":"%s","moderation":"%s",
-                 "closedMode":%s,"seedStatements":%s}""".formatted(Api.unique("Q"), now.minusSeconds(60), now.plusSeconds(86400), moderation,
-                closedMode, s)), 201);
+                 %s,"seedStatements":%s}""".formatted(Api.unique("Q"), now.minusSeconds(60), now.plusSeconds(86400), moderation,
+                extra, s)), 201);
         return "/api/v1/processes/" + pid + "/consultations/" + r.json().path("id").asLong();
     }
 
@@ -319,6 +324,148 @@ class ConsultationApiTest {
         // codes are stored hashed only
         assertThat(jdbc.sql("SELECT count(*) FROM consultation_invitation WHERE encode(code_hash, 'escape') LIKE ?").param("%" + code + "%")
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void closedByEmailOneParticipantPerVerifiedAddress() {
+        String c = create("AFTER", "\"access\":\"EMAIL\"", "S1", "S2");
+        assertThat(check(api.get(c), 200).json().path("access").asString()).isEqualTo("EMAIL");
+        long s1 = statementIds(c).getFirst();
+        ParticipantClient anyone = new ParticipantClient(port, null);
+        // no way in without a confirmed address
+        assertThat(check(anyone.post(c + "/participants", "{}"), 400).fieldError("email")).contains("confirmed e-mail");
+        assertThat(check(anyone.post(c + "/email-links", "{\"email\":\"not an address\"}"), 400).fieldError("email")).contains("valid e-mail");
+        assertThat(check(mediator.post(c + "/invitations", "{\"count\":2}"), 409).json().path("detail").asString()).isNotBlank();
+        // a link is mailed through the outbox; only hashes of the address and the link are kept by the consultation
+        String address = "Jane.Doe+panel@gmail.com";
+        var mailed = check(anyone.post(c + "/email-links", "{\"email\":\"" + address + "\"}"), 202).json();
+        assertThat(mailed.path("linkValidHours").asInt()).isEqualTo(48);
+        String link = mailedLink(address, c);
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_email_link WHERE consultation_id = ? AND position('jane' in encode(email_hash, 'escape')) > 0")
+                .param(id(c)).query(Long.class).single()).isZero();
+        // confirming makes the participant, once
+        String token = check(anyone.post(c + "/email-links/confirm", "{\"token\":\"" + link + "\"}"), 201).json().path("participantToken").asString();
+        ParticipantClient jane = new ParticipantClient(port, token);
+        check(jane.vote(c, s1, "AGREE"), 200);
+        assertThat(check(anyone.post(c + "/email-links/confirm", "{\"token\":\"" + link + "\"}"), 400).fieldError("token")).contains("already used");
+        assertThat(check(anyone.post(c + "/email-links/confirm", "{\"token\":\"made-up\"}"), 400).fieldError("token")).contains("not valid");
+        // the same mailbox under another spelling is the same person: the new device takes the participant over
+        check(anyone.post(c + "/email-links", "{\"email\":\"janedoe@googlemail.com\"}"), 202);
+        String token2 = check(anyone.post(c + "/email-links/confirm", "{\"token\":\"" + mailedLink("janedoe@googlemail.com", c) + "\"}"), 201)
+                .json().path("participantToken").asString();
+        ParticipantClient janeAgain = new ParticipantClient(port, token2);
+        assertThat(check(jane.vote(c, s1, "DISAGREE"), 400).fieldError("participant")).isNotNull();
+        assertThat(check(janeAgain.get(c + "/next"), 200).json().path("voted").asInt()).isEqualTo(1);
+        check(janeAgain.vote(c, s1, "DISAGREE"), 200);
+        assertThat(jdbc.sql("SELECT count(*) FROM consultation_participant WHERE consultation_id = ?").param(id(c)).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT vote FROM consultation_vote WHERE statement_id = ?").param(s1).query(Integer.class).list()).containsExactly(-1);
+        // an expired link is refused with its reason
+        check(anyone.post(c + "/email-links", "{\"email\":\"late@example.org\"}"), 202);
+        String late = mailedLink("late@example.org", c);
+        jdbc.sql("UPDATE consultation_email_link SET expires_at = now() - interval '1 minute' WHERE consultation_id = ? AND confirmed_at IS NULL")
+                .param(id(c)).update();
+        assertThat(check(anyone.post(c + "/email-links/confirm", "{\"token\":\"" + late + "\"}"), 400).fieldError("token")).contains("expired");
+        // asking again and again for one address is stopped after a burst of three
+        String flood = "flood" + System.nanoTime() + "@example.org";
+        int limited = 0;
+        for (int i = 0; i < 5; i++) {
+            limited += anyone.post(c + "/email-links", "{\"email\":\"" + flood + "\"}").status() == 429 ? 1 : 0;
+        }
+        assertThat(limited).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ?").param(flood).query(Long.class).single()).isEqualTo(3);
+        // links for a consultation open to anyone make no sense
+        String open = create("AFTER", false, "S");
+        check(anyone.post(open + "/email-links", "{\"email\":\"x@example.org\"}"), 409);
+    }
+
+    @Test
+    void demographicQuestionsAreOptionalAnsweredOnceAndBrokenDownPerGroupWithSmallCellsHidden() {
+        String[] seeds = new String[8];
+        for (int i = 0; i < seeds.length; i++) {
+            seeds[i] = i == 0 ? "Bridge" : "Statement " + i;
+        }
+        String c = create("AFTER", "\"demographics\":[{\"question\":\"Age\",\"options\":[\"under 30\",\"30 or older\"]},"
+                + "{\"question\":\"Region\",\"options\":[\"north\",\"south\",\"east\"]}]", seeds);
+        var questions = check(api.get(c + "/demographics"), 200).json();
+        assertThat(questions.findValuesAsString("text")).containsExactly("Age", "Region");
+        long age = questions.get(0).path("id").asLong();
+        long region = questions.get(1).path("id").asLong();
+        List<Long> ids = statementIds(c);
+        // bad questions are refused when opening
+        var bad = check(mediator.post("/api/v1/processes/" + pid + "/consultations", """
+                {"question":"Q","languages":["en"],"opensAt":"2026-01-01T00:00:00Z","closesAt":"2099-01-01T00:00:00Z","moderation":"AFTER",
+                 "demographics":[{"question":"Age","options":["only one"]}]}"""), 400);
+        assertThat(bad.fieldError("demographics")).contains("“Age”").contains("between 2 and 12");
+        // 24 participants in two camps; camp A (even) is young and northern, camp B (odd) older, in the south (persons 1, 5,
+        // 9, …) or the east (3, 7, 11, …). Persons 1 and 3 skip the questions and person 5 skips the region: they still
+        // vote and are on the map
+        for (int person = 0; person < 24; person++) {
+            ParticipantClient p = ParticipantClient.join(port, c, null);
+            boolean campA = person % 2 == 0;
+            if (person != 1 && person != 3) {
+                String where = person == 5 ? "null" : campA ? "0" : person % 4 == 1 ? "1" : "2";
+                var answered = check(p.post(c + "/demographics/answers", "{\"answers\":{\"" + age + "\":" + (campA ? 0 : 1) + ",\"" + region + "\":"
+                        + where + "}}"), 200).json();
+                assertThat(answered.path(String.valueOf(age)).asInt()).isEqualTo(campA ? 0 : 1);
+            }
+            for (int j = 0; j < ids.size(); j++) {
+                check(p.vote(c, ids.get(j), j == 0 ? "AGREE" : ((j % 2 == 0) == campA ? "AGREE" : "DISAGREE")), 200);
+            }
+        }
+        ParticipantClient late = ParticipantClient.join(port, c, null);
+        check(late.post(c + "/demographics/answers", "{\"answers\":{\"" + age + "\":1}}"), 200);
+        // once only: a second answer is refused, and so is the whole batch it came in
+        assertThat(check(late.post(c + "/demographics/answers", "{\"answers\":{\"" + region + "\":0,\"" + age + "\":0}}"), 409)
+                .json().path("detail").asString()).contains("already answered");
+        assertThat(check(late.get(c + "/demographics/answers"), 200).json().toString()).isEqualTo("{\"" + age + "\":1}");
+        assertThat(check(late.post(c + "/demographics/answers", "{\"answers\":{\"" + region + "\":3}}"), 400).fieldError("answers")).contains("Region");
+        assertThat(check(late.post(c + "/demographics/answers", "{\"answers\":{\"999999999\":0}}"), 400).fieldError("answers")).isNotNull();
+        assertThat(check(new ParticipantClient(port, "nobody").post(c + "/demographics/answers", "{\"answers\":{}}"), 400).fieldError("participant"))
+                .isNotNull();
+
+        Report report = consultations.refreshReport(pid, id(c));
+        assertThat(report.groupCount()).isEqualTo(2);
+        assertThat(report.included()).isEqualTo(24); // the late one did not vote: not on the map, not counted
+        Report.Demographic ageRows = report.demographics().get(0);
+        assertThat(ageRows.options()).containsExactly("under 30", "30 or older");
+        // camp A's group is the one that agrees with statement 2
+        List<Report.GroupFigures> onTwo = report.figures(ids.get(2)).groups();
+        int groupA = onTwo.get(0).agree() > onTwo.get(1).agree() ? 0 : 1;
+        assertThat(report.groups()).extracting(Report.Group::size).containsExactly(12, 12);
+        // camp A (12): all under 30, all answered. Camp B (12): none under 30, 10 older, 2 no answer: the 2 is hidden,
+        // and so is the smallest other non-zero count (10), which would give it away
+        for (Report.DemographicRow row : ageRows.groups()) {
+            if (row.group() == groupA) {
+                assertThat(row.counts()).containsExactly(12, 0);
+                assertThat(row.unanswered()).isZero();
+            } else {
+                assertThat(row.counts()).containsExactly(0, null);
+                assertThat(row.unanswered()).isNull();
+            }
+        }
+        // region, camp B: south = 5, 9, 13, 17, 21 (1 skipped all, 5 skipped this) = 4; east = 7, 11, 15, 19, 23 = 5 (3 skipped);
+        // no answer = 3. The 4 and the 3 hide each other; the 5 is shown
+        Report.DemographicRow regionB = report.demographics().get(1).groups().stream().filter(r -> r.group() != groupA).findFirst().orElseThrow();
+        assertThat(regionB.counts()).containsExactly(0, null, 5);
+        assertThat(regionB.unanswered()).isNull();
+        assertThat(check(api.get(c + "/report"), 200).json().path("demographics").get(1).path("groups").toString()).contains("null");
+
+        check(mediator.post(c + "/close", null), 200);
+        String entry = record.entriesAbout("consultation/" + id(c)).stream().filter(e -> e.type().equals("consultation.closed"))
+                .map(PublicRecord.Entry::json).findFirst().orElseThrow();
+        // 21 people answered both questions, person 5 only the age, the late one only the age: 44 answers
+        assertThat(entry).contains("\"demographicAnswers\":44").contains("demographicBreakdownSha256");
+        // closed: no more answers
+        check(late.post(c + "/demographics/answers", "{\"answers\":{\"" + region + "\":0}}"), 409);
+    }
+
+    /** The token of the latest consultation link mailed to an address (without SMTP, mail waits in the outbox). */
+    private String mailedLink(String address, String consultationPath) {
+        String body = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? ORDER BY id DESC LIMIT 1").param(address).query(String.class).single();
+        var m = java.util.regex.Pattern.compile("/processes/\\d+/consultations/(\\d+)/verify\\?t=([A-Za-z0-9_-]+)").matcher(body);
+        assertThat(m.find()).as(body).isTrue();
+        assertThat(m.group(1)).isEqualTo(String.valueOf(id(consultationPath)));
+        return m.group(2);
     }
 
     private static String sha256(String s) throws Exception {

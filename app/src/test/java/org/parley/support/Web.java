@@ -58,14 +58,22 @@ public final class Web {
 
     /** Reads {@code formPage} for a CSRF token, then posts the fields (name, value, name, value…) to {@code action}. */
     public Page post(String formPage, String action, String... fields) {
+        return post(formPage, action, java.util.List.of(), fields);
+    }
+
+    /** Like {@link #post(String, String, String...)} with extra request headers (name, value, …), e.g. htmx's HX-Request. */
+    public Page post(String formPage, String action, java.util.List<String> headers, String... fields) {
         Matcher csrf = CSRF.matcher(get(formPage).body());
         assertThat(csrf.find()).as("a CSRF token on " + formPage).isTrue();
         StringBuilder body = new StringBuilder("_csrf=").append(enc(csrf.group(1)));
         for (int i = 0; i + 1 < fields.length; i += 2) {
             body.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
         }
-        return send(request(action).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+        HttpRequest.Builder b = request(action).header("Content-Type", "application/x-www-form-urlencoded");
+        for (int i = 0; i + 1 < headers.size(); i += 2) {
+            b.header(headers.get(i), headers.get(i + 1));
+        }
+        return send(b.POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
     }
 
     /** Like {@link #post}, as multipart/form-data with one file ({@code fileField}) besides the fields. */

@@ -7,9 +7,14 @@ import java.util.stream.IntStream;
 /**
  * Weighted k-means on 2-D points: k-means++ seeding with a fixed seed (or given starting centres),
  * then Lloyd iterations accelerated with Hamerly's bounds (exactly the same result as plain Lloyd,
- * far fewer distance computations). Deterministic for a given input.
+ * far fewer distance computations), until no label changes or, as scikit-learn stops, until the
+ * centres moved by less than {@link #TOLERANCE} of the points' variance in total (then the labels are
+ * brought up to date with the final centres). Deterministic for a given input.
  */
 public final class KMeans {
+
+    /** scikit-learn's default {@code tol}: stop when Σ |centre shift|² ≤ 10⁻⁴ × the mean variance of the coordinates. */
+    static final double TOLERANCE = 1e-4;
 
     /** Centres (cx, cy), the label of every point, the total weight per centre and the weighted inertia. */
     public record Fit(double[] cx, double[] cy, int[] labels, double[] weight, double inertia, int iterations) {
@@ -59,6 +64,7 @@ public final class KMeans {
                 fullScan(i, x, y, fcx, fcy, kk, label, upper, lower);
             }
         });
+        double stop = TOLERANCE * variance(x, y, w);
         int it = 0;
         for (; it < maxIterations; it++) {
             // move centres to weighted means
@@ -78,7 +84,7 @@ public final class KMeans {
             for (int j = 0; j < k; j++) {
                 double nx = sw[j] > 0 ? sx[j] / sw[j] : cx[j];
                 double ny = sw[j] > 0 ? sy[j] / sw[j] : cy[j];
-                move[j] = Math.hypot(nx - cx[j], ny - cy[j]);
+                move[j] = dist(nx - cx[j], ny - cy[j]);
                 cx[j] = nx;
                 cy[j] = ny;
                 if (move[j] > maxMove) {
@@ -92,11 +98,16 @@ public final class KMeans {
             if (maxMove == 0) {
                 break;
             }
+            double shift = 0;
+            for (int j = 0; j < k; j++) {
+                shift += move[j] * move[j];
+            }
+            boolean settled = shift <= stop;
             for (int j = 0; j < k; j++) {
                 double best = Double.MAX_VALUE;
                 for (int o = 0; o < k; o++) {
                     if (o != j) {
-                        best = Math.min(best, Math.hypot(cx[j] - cx[o], cy[j] - cy[o]));
+                        best = Math.min(best, dist(cx[j] - cx[o], cy[j] - cy[o]));
                     }
                 }
                 half[j] = k == 1 ? Double.MAX_VALUE : best / 2;
@@ -117,7 +128,7 @@ public final class KMeans {
                     if (upper[i] <= bound) {
                         continue;
                     }
-                    upper[i] = Math.hypot(x[i] - fcx[l], y[i] - fcy[l]);
+                    upper[i] = dist(x[i] - fcx[l], y[i] - fcy[l]);
                     if (upper[i] <= bound) {
                         continue;
                     }
@@ -128,7 +139,7 @@ public final class KMeans {
                 }
                 changed[ch] = c;
             });
-            if (Arrays.stream(changed).sum() == 0) {
+            if (settled || Arrays.stream(changed).sum() == 0) {
                 it++;
                 break;
             }
@@ -144,6 +155,35 @@ public final class KMeans {
             inertia += wi * (dx * dx + dy * dy);
         }
         return new Fit(cx, cy, label, weight, inertia, it);
+    }
+
+    /** Euclidean length (no overflow can occur here, so no need for {@link Math#hypot}, which is many times slower). */
+    private static double dist(double dx, double dy) {
+        return Math.sqrt(dx * dx + dy * dy);
+    }
+
+    /** The mean of the two coordinates' (weighted) variances. */
+    private static double variance(double[] x, double[] y, double[] w) {
+        double sw = 0;
+        double mx = 0;
+        double my = 0;
+        for (int i = 0; i < x.length; i++) {
+            double wi = w == null ? 1 : w[i];
+            sw += wi;
+            mx += wi * x[i];
+            my += wi * y[i];
+        }
+        if (sw == 0) {
+            return 0;
+        }
+        mx /= sw;
+        my /= sw;
+        double v = 0;
+        for (int i = 0; i < x.length; i++) {
+            double wi = w == null ? 1 : w[i];
+            v += wi * ((x[i] - mx) * (x[i] - mx) + (y[i] - my) * (y[i] - my));
+        }
+        return v / sw / 2;
     }
 
     /** Best of several k-means++ starts (lowest inertia), for small point sets. */

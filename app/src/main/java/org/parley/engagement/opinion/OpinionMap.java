@@ -79,7 +79,7 @@ public final class OpinionMap {
     }
 
     /** Milliseconds spent in each step of a run. */
-    public record Timings(long pcaMs, int pcaIterations, long baseMs, long groupsMs, long statsMs) {
+    public record Timings(long pcaMs, int pcaIterations, int pcaSampleIterations, long baseMs, long groupsMs, long statsMs) {
     }
 
     private OpinionMap() {
@@ -242,46 +242,41 @@ public final class OpinionMap {
         }
         long t3 = System.nanoTime();
 
-        // counts per group and statement
-        // counts per group and statement, in parallel chunks summed in a fixed order
+        // counts per group, statement and vote: one counter per vote, indexed by (group, entry) since an
+        // entry is column << 2 | (vote + 1); parallel chunks summed in a fixed order
         int chunks = Math.max(1, Math.min(16, n / 16_384));
-        int[][][][] parts = new int[chunks][][][];
+        int[][] parts = new int[chunks][];
         final int kk = k;
+        int[] ent = m.entries();
         java.util.stream.IntStream.range(0, chunks).parallel().forEach(ch -> {
-            int[][] a = new int[kk][s];
-            int[][] d = new int[kk][s];
-            int[][] sn = new int[kk][s];
+            int[] cnt = new int[kk * s * 4];
             int from = (int) ((long) n * ch / chunks);
             int to = (int) ((long) n * (ch + 1) / chunks);
             for (int i = from; i < to; i++) {
                 int r = rows[i];
-                int g = group[i];
-                int[] ag = a[g];
-                int[] dg = d[g];
-                int[] sg = sn[g];
+                int offset = group[i] * s * 4;
                 for (int q = m.start(r), e = m.end(r); q < e; q++) {
-                    int c = m.column(q);
-                    byte v = m.value(q);
-                    sg[c]++;
-                    if (v > 0) {
-                        ag[c]++;
-                    } else if (v < 0) {
-                        dg[c]++;
-                    }
+                    cnt[offset + ent[q]]++;
                 }
             }
-            parts[ch] = new int[][][] {a, d, sn};
+            parts[ch] = cnt;
         });
-        int[][] agree = parts[0][0];
-        int[][] disagree = parts[0][1];
-        int[][] seen = parts[0][2];
+        int[] cnt = parts[0];
         for (int ch = 1; ch < chunks; ch++) {
-            for (int g = 0; g < k; g++) {
-                for (int j = 0; j < s; j++) {
-                    agree[g][j] += parts[ch][0][g][j];
-                    disagree[g][j] += parts[ch][1][g][j];
-                    seen[g][j] += parts[ch][2][g][j];
-                }
+            int[] p = parts[ch];
+            for (int i = 0; i < cnt.length; i++) {
+                cnt[i] += p[i];
+            }
+        }
+        int[][] agree = new int[k][s];
+        int[][] disagree = new int[k][s];
+        int[][] seen = new int[k][s];
+        for (int g = 0; g < k; g++) {
+            for (int j = 0; j < s; j++) {
+                int at = g * s * 4 + VoteMatrix.pack(j, 0);
+                disagree[g][j] = cnt[at - 1];
+                agree[g][j] = cnt[at + 1];
+                seen[g][j] = cnt[at - 1] + cnt[at] + cnt[at + 1];
             }
         }
         int[] totalA = new int[s];
@@ -362,7 +357,8 @@ public final class OpinionMap {
         long t4 = System.nanoTime();
 
         State next = new State(k, candidate, streak, pca.components(), bx.length == baseK ? bx : null, bx.length == baseK ? by : null, gx, gy);
-        Timings timings = new Timings((t1 - t0) / 1_000_000, pca.iterations(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (t4 - t3) / 1_000_000);
+        Timings timings = new Timings((t1 - t0) / 1_000_000, pca.iterations(), pca.sampleIterations(), (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000,
+                (t4 - t3) / 1_000_000);
         return new Result(s, m.participants(), rows, x, y, group, k, sil, bx, by, baseGroup, bSize, agree, disagree, seen,
                 List.copyOf(reps), gic, List.copyOf(consensus), List.copyOf(consensusDisagree), List.copyOf(div), next, timings);
     }

@@ -30,6 +30,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "parley.bench", matches = "true")
 class OpinionMapBenchmark {
 
+    /** For runs outside Maven (java -cp target/classes:target/test-classes:… with the same -Dbench.* properties). */
+    public static void main(String[] args) throws Exception {
+        new OpinionMapBenchmark().recompute();
+    }
+
     @Test
     void recompute() throws Exception {
         String sizes = System.getProperty("bench.sizes", "33000x783x2000000");
