@@ -34,10 +34,7 @@
     var path = JSON.parse(el.getAttribute("data-path") || "[]");
     var metres = Number(el.getAttribute("data-buffer-m") || "0");
     var incidents = JSON.parse(el.getAttribute("data-incidents") || "[]");
-    fetch(el.getAttribute("data-geojson")).then(function (r) {
-      if (!r.ok) { throw new Error("HTTP " + r.status + " for " + r.url); }
-      return r.json();
-    }).then(function (boundaries) {
+    ParleyMaps.json(el.getAttribute("data-geojson")).then(function (boundaries) {
       var points = path.map(function (p) { return [p[0], p[1]]; });
       var all = points.concat(incidents.map(function (i) { return [i[0], i[1]]; }));
       var map = L.map(el, { zoomSnap: 0.25, scrollWheelZoom: false });
@@ -73,7 +70,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var el = document.getElementById("corridor-map");
-    if (el && window.L) {
+    if (el && window.L && window.ParleyMaps) {
       draw(el);
     }
   });

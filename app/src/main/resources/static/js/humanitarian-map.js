@@ -19,25 +19,13 @@
     return "UA" + String(feature.properties.koatuu || "").substring(0, 2);
   }
 
-  function nameOf(feature, lang) {
-    var p = feature.properties;
-    return (lang === "uk" && p.name_uk) || (lang === "ru" && p.name_ru) || p.name_en;
-  }
-
-  function text(s) {
-    var div = document.createElement("div");
-    div.textContent = s;
-    return div.innerHTML;
-  }
+  var nameOf = ParleyMaps.nameOf;
+  var text = ParleyMaps.escape;
 
   function draw(el) {
-    var json = function (r) {
-      if (!r.ok) { throw new Error("HTTP " + r.status + " for " + r.url); }
-      return r.json();
-    };
     Promise.all([
-      fetch(el.getAttribute("data-geojson")).then(json),
-      fetch(el.getAttribute("data-gaps"), { headers: { "Accept": "application/json" } }).then(json)
+      ParleyMaps.json(el.getAttribute("data-geojson")),
+      ParleyMaps.json(el.getAttribute("data-gaps"))
     ]).then(function (res) {
       var byPcode = {};
       res[1].byArea.forEach(function (a) { byPcode[a.pcode] = a; });
@@ -103,7 +91,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var el = document.getElementById("gap-map");
-    if (el && window.L) {
+    if (el && window.L && window.ParleyMaps) {
       draw(el);
     }
   });

@@ -17,13 +17,7 @@
   };
 
   function getJson(url) {
-    return fetch(url, {credentials: "same-origin", headers: {"Accept": "application/json, application/geo+json"}})
-      .then(function (r) {
-        if (!r.ok) {
-          throw new Error(url + ": " + r.status);
-        }
-        return r.json();
-      });
+    return ParleyMaps.json(url, "application/json, application/geo+json");
   }
 
   function popup(feature, base, observersLabel) {
@@ -41,7 +35,7 @@
   }
 
   function init(el) {
-    if (typeof L === "undefined") {
+    if (typeof L === "undefined" || typeof ParleyMaps === "undefined") {
       return;
     }
     var map = L.map(el, {zoomSnap: 0.25, attributionControl: true}).setView([48.6, 31.2], 5.5);

@@ -17,25 +17,13 @@
     return "#c6dbef";
   }
 
-  function nameOf(feature, lang) {
-    var p = feature.properties;
-    return (lang === "uk" && p.name_uk) || (lang === "ru" && p.name_ru) || p.name_en;
-  }
-
-  function text(s) {
-    var div = document.createElement("div");
-    div.textContent = s;
-    return div.innerHTML;
-  }
+  var nameOf = ParleyMaps.nameOf;
+  var text = ParleyMaps.escape;
 
   function draw(el) {
-    var json = function (r) {
-      if (!r.ok) { throw new Error("HTTP " + r.status + " for " + r.url); }
-      return r.json();
-    };
     Promise.all([
-      fetch(el.getAttribute("data-geojson")).then(json),
-      fetch(el.getAttribute("data-regions"), { headers: { "Accept": "application/json" } }).then(json)
+      ParleyMaps.json(el.getAttribute("data-geojson")),
+      ParleyMaps.json(el.getAttribute("data-regions"))
     ]).then(function (res) {
       var counts = res[1].ukraine || {};
       var max = 1;
@@ -53,7 +41,10 @@
           var n = counts[f.properties.iso3166_2] || 0;
           l.bindTooltip("<strong>" + text(nameOf(f, lang)) + "</strong><br>" + text(label) + ": " + n, { sticky: true });
         }
-      }).addTo(map);
+      });
+      // The view first: Leaflet cannot place a circle on a map that has none yet (it threw, and the map stayed empty).
+      map.fitBounds(layer.getBounds());
+      layer.addTo(map);
       Object.keys(CITIES).forEach(function (code) {
         var n = counts[code] || 0;
         var circle = L.circleMarker(CITIES[code], { radius: 7, color: "#5b6776", weight: 1, fillOpacity: 0.9, fillColor: colour(n, max) })
@@ -65,7 +56,6 @@
           path.setAttribute("data-signatures", n);
         }
       });
-      map.fitBounds(layer.getBounds());
       layer.eachLayer(function (l) {
         var path = l.getElement();
         if (path) {
@@ -81,7 +71,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     var el = document.getElementById("petition-map");
-    if (el && window.L) {
+    if (el && window.L && window.ParleyMaps) {
       draw(el);
     }
   });

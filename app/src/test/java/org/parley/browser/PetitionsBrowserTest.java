@@ -182,6 +182,11 @@ class PetitionsBrowserTest {
 
         // The response threshold is reached: responses are due from Russia and the mediator.
         citizen.navigate(petitionUrl);
+        // The map of signers draws offline from the bundled boundaries: Kharkiv Oblast is one area with its signer.
+        citizen.locator("#petition-map[data-ready=true], #petition-map[data-error]").waitFor(
+                new com.microsoft.playwright.Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
+        assertThat(citizen.locator("#petition-map").getAttribute("data-error")).as("the map's error").isNull();
+        assertThat(citizen.locator("#petition-map [data-code='UA-63']").first().getAttribute("data-signatures")).isEqualTo("1");
         assertThat(citizen.locator("#responses").textContent()).contains("written responses are due by", "Russian Federation", "The mediator",
                 "Awaiting a response.");
         assertThat(citizen.locator("#tallies").textContent()).contains("Response threshold");
