@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +19,8 @@ class CommitmentStore {
 
     /** A commitment's row before its deadline is resolved. */
     record Row(long id, long processId, long textId, long clauseId, String action, Theme theme, List<Long> partyIds,
-               DeadlineKind deadlineKind, LocalDate dueDate, Integer offsetDays, Long anchorId, int reportedLevel, Integer verifiedLevel,
-               LocalDate completedOn, boolean confidential, LocalDate inForceFrom) {
+               DeadlineKind deadlineKind, LocalDate dueDate, Integer offsetDays, Long anchorId, Long anchorMilestoneId, Long anchorEventId,
+               int reportedLevel, Integer verifiedLevel, LocalDate completedOn, boolean confidential, LocalDate inForceFrom) {
     }
 
     private static final String SELECT = """
@@ -36,9 +35,10 @@ class CommitmentStore {
 
     private static Row row(ResultSet rs) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("process_id"), rs.getLong("text_id"), rs.getLong("clause_id"), rs.getString("action"),
-                Theme.valueOf(rs.getString("theme")), Arrays.asList((Long[]) rs.getArray("parties").getArray()),
+                Theme.valueOf(rs.getString("theme")), longs(rs, "parties"),
                 DeadlineKind.valueOf(rs.getString("deadline_kind")), rs.getObject("due_date", LocalDate.class),
-                (Integer) rs.getObject("offset_days"), (Long) rs.getObject("anchor_commitment_id"), rs.getInt("reported_level"),
+                (Integer) rs.getObject("offset_days"), (Long) rs.getObject("anchor_commitment_id"),
+                (Long) rs.getObject("anchor_milestone_id"), (Long) rs.getObject("anchor_event_id"), rs.getInt("reported_level"),
                 (Integer) rs.getObject("verified_level"), rs.getObject("completed_on", LocalDate.class), rs.getBoolean("confidential"),
                 rs.getObject("in_force_from", LocalDate.class));
     }
@@ -58,28 +58,40 @@ class CommitmentStore {
     long insert(long processId, NewCommitment c, boolean confidential, LocalDate inForceFrom) {
         long id = jdbc.sql("""
                 INSERT INTO commitment (process_id, text_id, clause_id, action, confidential, in_force_from, theme, deadline_kind, due_date,
-                                        offset_days, anchor_commitment_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                                        offset_days, anchor_commitment_id, anchor_milestone_id, anchor_event_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(processId, c.textId(), c.clauseId(), c.action().strip(), confidential, inForceFrom, c.theme().name(),
-                        c.deadlineKind().name(), c.deadlineKind() == DeadlineKind.FIXED ? c.dueDate() : null,
-                        c.deadlineKind() == DeadlineKind.FIXED ? null : c.offsetDays(),
-                        c.deadlineKind() == DeadlineKind.AFTER_COMMITMENT ? c.anchorCommitmentId() : null)
+                        c.deadlineKind().name(), dueDate(c), offsetDays(c), anchor(c, DeadlineKind.AFTER_COMMITMENT, c.anchorCommitmentId()),
+                        anchor(c, DeadlineKind.AFTER_MILESTONE, c.anchorMilestoneId()), anchor(c, DeadlineKind.AFTER_EVENT, c.anchorEventId()))
                 .query(Long.class).single();
         replaceParties(id, c.partyIds());
         for (Indicator.Input i : c.indicators()) {
-            jdbc.sql("INSERT INTO commitment_indicator (commitment_id, name, unit, target) VALUES (?, ?, ?, ?)")
-                    .params(id, i.name().strip(), i.unit().strip(), i.target()).update();
+            insertIndicator(id, i);
         }
         return id;
     }
 
-    void updateDeadline(long id, NewCommitment c) {
+    /** Only the fields of the deadline's kind are kept: a fixed date has no offset, an offset no fixed date, one anchor at most. */
+    private static LocalDate dueDate(NewCommitment c) {
+        return c.deadlineKind() == DeadlineKind.FIXED ? c.dueDate() : null;
+    }
+
+    private static Integer offsetDays(NewCommitment c) {
+        return c.deadlineKind() == DeadlineKind.FIXED ? null : c.offsetDays();
+    }
+
+    private static Long anchor(NewCommitment c, DeadlineKind kind, Long id) {
+        return c.deadlineKind() == kind ? id : null;
+    }
+
+    void update(long id, NewCommitment c) {
         jdbc.sql("""
-                UPDATE commitment SET action = ?, theme = ?, deadline_kind = ?, due_date = ?, offset_days = ?, anchor_commitment_id = ?
+                UPDATE commitment SET action = ?, theme = ?, deadline_kind = ?, due_date = ?, offset_days = ?, anchor_commitment_id = ?,
+                                      anchor_milestone_id = ?, anchor_event_id = ?
                 WHERE id = ?""")
-                .params(c.action().strip(), c.theme().name(), c.deadlineKind().name(), c.deadlineKind() == DeadlineKind.FIXED ? c.dueDate() : null,
-                        c.deadlineKind() == DeadlineKind.FIXED ? null : c.offsetDays(),
-                        c.deadlineKind() == DeadlineKind.AFTER_COMMITMENT ? c.anchorCommitmentId() : null, id)
+                .params(c.action().strip(), c.theme().name(), c.deadlineKind().name(), dueDate(c), offsetDays(c),
+                        anchor(c, DeadlineKind.AFTER_COMMITMENT, c.anchorCommitmentId()), anchor(c, DeadlineKind.AFTER_MILESTONE, c.anchorMilestoneId()),
+                        anchor(c, DeadlineKind.AFTER_EVENT, c.anchorEventId()), id)
                 .update();
         replaceParties(id, c.partyIds());
     }
@@ -91,21 +103,65 @@ class CommitmentStore {
         }
     }
 
+    // --- indicators and their measured values
+
+    private void insertIndicator(long commitmentId, Indicator.Input i) {
+        jdbc.sql("INSERT INTO commitment_indicator (commitment_id, name, unit, target) VALUES (?, ?, ?, ?)")
+                .params(commitmentId, i.name().strip(), i.unit().strip(), i.target()).update();
+    }
+
+    /** Keeps the indicators the list names (renamed, retargeted), adds the new ones, removes the rest. */
+    void replaceIndicators(long commitmentId, List<Indicator.Input> indicators) {
+        List<Long> kept = indicators.stream().map(Indicator.Input::id).filter(java.util.Objects::nonNull).toList();
+        jdbc.sql("DELETE FROM commitment_indicator WHERE commitment_id = ? AND NOT (id = ANY (?))")
+                .params(commitmentId, kept.toArray(new Long[0])).update();
+        for (Indicator.Input i : indicators) {
+            if (i.id() == null) {
+                insertIndicator(commitmentId, i);
+            } else {
+                jdbc.sql("UPDATE commitment_indicator SET name = ?, unit = ?, target = ? WHERE id = ? AND commitment_id = ?")
+                        .params(i.name().strip(), i.unit().strip(), i.target(), i.id(), commitmentId).update();
+            }
+        }
+    }
+
+    /** The indicators of a commitment that have measured values (those cannot be removed). */
+    List<Long> measuredIndicators(long commitmentId) {
+        return jdbc.sql("""
+                SELECT DISTINCT v.indicator_id FROM commitment_indicator_value v JOIN commitment_indicator i ON i.id = v.indicator_id
+                WHERE i.commitment_id = ?""").param(commitmentId).query(Long.class).list();
+    }
+
     Map<Long, List<Indicator>> indicators(long processId) {
         Map<Long, List<Indicator>> out = new LinkedHashMap<>();
         jdbc.sql("""
-                SELECT i.commitment_id, i.id, i.name, i.unit, i.target, i.current_value FROM commitment_indicator i
+                SELECT i.commitment_id, i.id, i.name, i.unit, i.target, i.current_value, i.verified_value FROM commitment_indicator i
                 JOIN commitment c ON c.id = i.commitment_id WHERE c.process_id = ? ORDER BY i.id""").param(processId)
                 .query((rs, n) -> {
                     out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Indicator(rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getBigDecimal(5), rs.getBigDecimal(6)));
+                            rs.getBigDecimal(5), rs.getBigDecimal(6), rs.getBigDecimal(7)));
                     return null;
                 }).list();
         return out;
     }
 
-    void setIndicator(long commitmentId, long indicatorId, BigDecimal value) {
-        jdbc.sql("UPDATE commitment_indicator SET current_value = ? WHERE id = ? AND commitment_id = ?").params(value, indicatorId, commitmentId).update();
+    /** A measured value: the indicator's latest reported (or verified) value, and an entry in its history. */
+    void measure(long commitmentId, long indicatorId, LevelKind kind, BigDecimal value, long levelChangeId, String actor) {
+        String column = kind == LevelKind.REPORTED ? "current_value" : "verified_value";
+        jdbc.sql("UPDATE commitment_indicator SET " + column + " = ? WHERE id = ? AND commitment_id = ?")
+                .params(value, indicatorId, commitmentId).update();
+        jdbc.sql("INSERT INTO commitment_indicator_value (indicator_id, kind, value, level_change_id, actor) VALUES (?, ?, ?, ?, ?)")
+                .params(indicatorId, kind.name(), value, levelChangeId, actor).update();
+    }
+
+    List<Indicator.Measurement> measurements(long commitmentId) {
+        return jdbc.sql("""
+                SELECT v.indicator_id, v.kind, v.value, v.actor, v.measured_at FROM commitment_indicator_value v
+                JOIN commitment_indicator i ON i.id = v.indicator_id WHERE i.commitment_id = ? ORDER BY v.measured_at, v.id""")
+                .param(commitmentId)
+                .query((rs, n) -> new Indicator.Measurement(rs.getLong(1), LevelKind.valueOf(rs.getString(2)), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     void setLevel(long id, LevelKind kind, int level, LocalDate completedOn) {
@@ -113,13 +169,14 @@ class CommitmentStore {
         jdbc.sql("UPDATE commitment SET " + column + " = ?, completed_on = ? WHERE id = ?").params(level, completedOn, id).update();
     }
 
-    void insertChange(long processId, long commitmentId, LevelKind kind, int level, int previous, String reason, String evidence,
+    long insertChange(long processId, long commitmentId, LevelKind kind, int level, int previous, String reason, String evidence,
                       String evidenceHash, Long accountId, String actor) {
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO commitment_level_change (process_id, commitment_id, kind, level, previous_level, reason, evidence, evidence_hash,
                                                      account_id, actor)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(processId, commitmentId, kind.name(), level, previous, reason, evidence, evidenceHash, accountId, actor).update();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(processId, commitmentId, kind.name(), level, previous, reason, evidence, evidenceHash, accountId, actor)
+                .query(Long.class).single();
     }
 
     List<LevelChange> history(long commitmentId) {
@@ -182,21 +239,95 @@ class CommitmentStore {
                  WHERE l.process_id = ? GROUP BY 1, 2, 3, 4, 5, 6, 7""").param(processId).update();
     }
 
+    // --- what relative deadlines count from
+
+    /** When the process's completed milestones were completed, as the roadmap's events said. */
+    Map<Long, LocalDate> milestoneCompletions(long processId) {
+        Map<Long, LocalDate> out = new LinkedHashMap<>();
+        jdbc.sql("SELECT milestone_id, completed_on FROM commitment_milestone_completion WHERE process_id = ?").param(processId)
+                .query((rs, n) -> out.put(rs.getLong(1), rs.getObject(2, LocalDate.class))).list();
+        return out;
+    }
+
+    void milestoneCompleted(long milestoneId, long processId, LocalDate completedOn) {
+        jdbc.sql("""
+                INSERT INTO commitment_milestone_completion (milestone_id, process_id, completed_on) VALUES (?, ?, ?)
+                ON CONFLICT (milestone_id) DO UPDATE SET completed_on = excluded.completed_on""")
+                .params(milestoneId, processId, completedOn).update();
+    }
+
+    private static DeadlineEvent event(ResultSet rs) throws SQLException {
+        OffsetDateTime recorded = rs.getObject("recorded_at", OffsetDateTime.class);
+        return new DeadlineEvent(rs.getLong("id"), rs.getLong("process_id"), rs.getString("title"), rs.getString("description"),
+                rs.getObject("occurred_on", LocalDate.class), rs.getString("reason"), rs.getString("evidence"), rs.getString("evidence_hash"),
+                rs.getString("recorder"), recorded == null ? null : recorded.toInstant());
+    }
+
+    List<DeadlineEvent> events(long processId) {
+        return jdbc.sql("SELECT * FROM deadline_event WHERE process_id = ? ORDER BY id").param(processId).query((rs, n) -> event(rs)).list();
+    }
+
+    Optional<DeadlineEvent> event(long id) {
+        return jdbc.sql("SELECT * FROM deadline_event WHERE id = ?").param(id).query((rs, n) -> event(rs)).optional();
+    }
+
+    long insertEvent(long processId, DeadlineEvent.Input e) {
+        return jdbc.sql("INSERT INTO deadline_event (process_id, title, description) VALUES (?, ?, ?) RETURNING id")
+                .params(processId, e.title().strip(), e.description() == null ? "" : e.description().strip()).query(Long.class).single();
+    }
+
+    /** Records that the event happened, unless it already had: whether this call recorded it. */
+    boolean eventOccurred(long id, DeadlineEvent.Occurrence o, String evidenceHash, Long accountId, String recorder) {
+        return jdbc.sql("""
+                UPDATE deadline_event SET occurred_on = ?, reason = ?, evidence = ?, evidence_hash = ?, account_id = ?, recorder = ?,
+                                          recorded_at = now()
+                WHERE id = ? AND occurred_on IS NULL""")
+                .params(o.occurredOn(), o.reason().strip(), o.evidence().strip(), evidenceHash, accountId, recorder, id).update() == 1;
+    }
+
     // --- the plan's tables
 
     long insertPlanItem(long processId, PlanItem.Input i) {
-        return jdbc.sql("""
-                INSERT INTO plan_item (process_id, kind, title, expected, track_id, commitment_id, indicator_id) VALUES (?, ?, ?, ?, ?, ?, ?)
-                RETURNING id""")
-                .params(processId, i.kind().name(), i.title().strip(), i.expected().strip(), i.trackId(), i.commitmentId(), i.indicatorId())
-                .query(Long.class).single();
+        long id = jdbc.sql("INSERT INTO plan_item (process_id, kind, title, expected) VALUES (?, ?, ?, ?) RETURNING id")
+                .params(processId, i.kind().name(), i.title().strip(), i.expected().strip()).query(Long.class).single();
+        replacePlanLinks(id, i);
+        return id;
+    }
+
+    void updatePlanItem(long id, PlanItem.Input i) {
+        jdbc.sql("UPDATE plan_item SET kind = ?, title = ?, expected = ?, updated_at = now() WHERE id = ?")
+                .params(i.kind().name(), i.title().strip(), i.expected().strip(), id).update();
+        replacePlanLinks(id, i);
+    }
+
+    void deletePlanItem(long id) {
+        jdbc.sql("DELETE FROM plan_item WHERE id = ?").param(id).update();
+    }
+
+    private void replacePlanLinks(long id, PlanItem.Input i) {
+        for (String table : List.of("plan_item_track", "plan_item_commitment", "plan_item_indicator")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE plan_item_id = ?").param(id).update();
+        }
+        i.trackIds().forEach(t -> jdbc.sql("INSERT INTO plan_item_track (plan_item_id, track_id) VALUES (?, ?)").params(id, t).update());
+        i.commitmentIds().forEach(c -> jdbc.sql("INSERT INTO plan_item_commitment (plan_item_id, commitment_id) VALUES (?, ?)").params(id, c).update());
+        i.indicatorIds().forEach(x -> jdbc.sql("INSERT INTO plan_item_indicator (plan_item_id, indicator_id) VALUES (?, ?)").params(id, x).update());
     }
 
     List<PlanItem> planItems(long processId) {
-        return jdbc.sql("SELECT * FROM plan_item WHERE process_id = ? ORDER BY kind, id").param(processId)
+        return jdbc.sql("""
+                SELECT p.id, p.kind, p.title, p.expected,
+                       coalesce((SELECT array_agg(track_id ORDER BY track_id) FROM plan_item_track WHERE plan_item_id = p.id), '{}') AS tracks,
+                       coalesce((SELECT array_agg(commitment_id ORDER BY commitment_id) FROM plan_item_commitment WHERE plan_item_id = p.id), '{}')
+                           AS commitments,
+                       coalesce((SELECT array_agg(indicator_id ORDER BY indicator_id) FROM plan_item_indicator WHERE plan_item_id = p.id), '{}')
+                           AS indicators
+                FROM plan_item p WHERE p.process_id = ? ORDER BY p.kind, p.id""").param(processId)
                 .query((rs, n) -> new PlanItem(rs.getLong("id"), PlanKind.valueOf(rs.getString("kind")), rs.getString("title"),
-                        rs.getString("expected"), (Long) rs.getObject("track_id"), (Long) rs.getObject("commitment_id"),
-                        (Long) rs.getObject("indicator_id")))
+                        rs.getString("expected"), longs(rs, "tracks"), longs(rs, "commitments"), longs(rs, "indicators")))
                 .list();
+    }
+
+    private static List<Long> longs(ResultSet rs, String column) throws SQLException {
+        return List.of((Long[]) rs.getArray(column).getArray());
     }
 }

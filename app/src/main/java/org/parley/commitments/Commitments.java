@@ -3,7 +3,6 @@ package org.parley.commitments;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,6 +21,8 @@ import org.parley.process.Party;
 import org.parley.process.Processes;
 import org.parley.publicrecord.Fact;
 import org.parley.publicrecord.PublicRecord;
+import org.parley.roadmap.Milestone;
+import org.parley.roadmap.Roadmap;
 import org.parley.texts.NegotiatingText;
 import org.parley.texts.TextVisibility;
 import org.parley.texts.Texts;
@@ -40,13 +41,18 @@ public class Commitments {
     private final CommitmentStore store;
     private final Processes processes;
     private final Texts texts;
+    private final Roadmap roadmap;
+    private final MilestoneCompletions completions;
     private final PublicRecord record;
     private final Clock clock;
 
-    Commitments(CommitmentStore store, Processes processes, Texts texts, PublicRecord record, Clock clock) {
+    Commitments(CommitmentStore store, Processes processes, Texts texts, Roadmap roadmap, MilestoneCompletions completions,
+                PublicRecord record, Clock clock) {
         this.store = store;
         this.processes = processes;
         this.texts = texts;
+        this.roadmap = roadmap;
+        this.completions = completions;
         this.record = record;
         this.clock = clock;
     }
@@ -75,6 +81,12 @@ public class Commitments {
         return store.history(commitmentId);
     }
 
+    /** Every measured value of the commitment's indicators, reported and verified, oldest first. */
+    public List<Indicator.Measurement> measurements(long processId, long commitmentId, Viewer viewer) {
+        get(processId, commitmentId, viewer);
+        return store.measurements(commitmentId);
+    }
+
     /** Whether the viewer may report on this commitment (a delegate of a responsible party). */
     public boolean mayReport(Commitment c, Viewer viewer) {
         return viewer.is(Role.DELEGATE) && viewer.partyId() != null && c.partyIds().contains(viewer.partyId());
@@ -93,28 +105,39 @@ public class Commitments {
     }
 
     /**
-     * Resolves deadlines: a fixed date; entry into force plus the offset; or the anchor commitment's completion plus the
-     * offset (pending, so null, until the anchor is complete). Overdue: due before today and not complete.
+     * Resolves deadlines: a fixed date; entry into force plus the offset; or the completion of the anchor commitment,
+     * of the anchor milestone, or the anchor event's occurrence, plus the offset (pending, so null, until that has
+     * happened). Overdue: due before today and not complete.
      */
     private List<Commitment> resolve(long processId, List<CommitmentStore.Row> rows) {
         Map<Long, CommitmentStore.Row> byId = rows.stream().collect(Collectors.toMap(CommitmentStore.Row::id, Function.identity()));
         Map<Long, List<Indicator>> indicators = store.indicators(processId);
+        boolean anchoredElsewhere = rows.stream().anyMatch(r -> r.deadlineKind() == DeadlineKind.AFTER_MILESTONE
+                || r.deadlineKind() == DeadlineKind.AFTER_EVENT);
+        Map<Long, LocalDate> milestones = anchoredElsewhere ? store.milestoneCompletions(processId) : Map.of();
+        Map<Long, LocalDate> events = new HashMap<>();
+        if (anchoredElsewhere) {
+            store.events(processId).forEach(e -> events.put(e.id(), e.occurredOn()));
+        }
         LocalDate today = today();
         List<Commitment> out = new ArrayList<>(rows.size());
         for (CommitmentStore.Row r : rows) {
-            LocalDate due = switch (r.deadlineKind()) {
+            LocalDate from = switch (r.deadlineKind()) {
                 case FIXED -> r.dueDate();
-                case AFTER_ENTRY_INTO_FORCE -> r.inForceFrom().plusDays(r.offsetDays());
+                case AFTER_ENTRY_INTO_FORCE -> r.inForceFrom();
                 case AFTER_COMMITMENT -> {
                     CommitmentStore.Row anchor = byId.get(r.anchorId());
-                    yield anchor == null || anchor.completedOn() == null ? null : anchor.completedOn().plusDays(r.offsetDays());
+                    yield anchor == null ? null : anchor.completedOn();
                 }
+                case AFTER_MILESTONE -> milestones.get(r.anchorMilestoneId());
+                case AFTER_EVENT -> events.get(r.anchorEventId());
             };
+            LocalDate due = from == null || r.deadlineKind() == DeadlineKind.FIXED ? from : from.plusDays(r.offsetDays());
             int level = r.verifiedLevel() != null ? r.verifiedLevel() : r.reportedLevel();
             boolean overdue = due != null && due.isBefore(today) && level < 3;
             out.add(new Commitment(r.id(), r.processId(), r.textId(), r.clauseId(), r.action(), r.theme(), r.partyIds(), r.deadlineKind(),
-                    r.dueDate(), r.offsetDays(), r.anchorId(), due, r.reportedLevel(), r.verifiedLevel(), r.completedOn(), r.confidential(),
-                    overdue, indicators.getOrDefault(r.id(), List.of())));
+                    r.dueDate(), r.offsetDays(), r.anchorId(), r.anchorMilestoneId(), r.anchorEventId(), due, r.reportedLevel(),
+                    r.verifiedLevel(), r.completedOn(), r.confidential(), overdue, indicators.getOrDefault(r.id(), List.of())));
         }
         return out;
     }
@@ -125,43 +148,74 @@ public class Commitments {
     public Commitment create(long processId, NewCommitment command, Viewer viewer) {
         processes.requireMediator(processId, viewer);
         Texts.AdoptedClause clause = texts.adoptedClause(processId, command.textId(), command.clauseId());
-        List<CommitmentStore.Row> all = store.ofProcess(processId);
-        validate(processId, null, command, clause, all);
+        validate(processId, null, command, store.ofProcess(processId));
         long id = store.insert(processId, command, clause.visibility() == TextVisibility.CONFIDENTIAL, clause.entryIntoForce());
         store.addToBarometer(id, "CREATED", 1);
         Commitment created = get(processId, id, viewer);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("text", command.textId());
         data.put("clause", clause.number());
-        data.put("action", created.confidential() ? null : created.action());
-        data.put("actionSha256", Texts.sha256(created.action()));
-        data.put("theme", created.theme().name());
-        data.put("parties", created.partyIds());
-        data.put("deadline", created.deadlineKind().name());
-        data.put("due", created.dueDate() == null ? null : created.dueDate().toString());
+        putTerms(data, created);
         record.append(Fact.of("commitment.created", processId, "commitment/" + id, clock.instant(), Role.MEDIATOR.name(), data));
         return created;
     }
 
-    /** Changes a commitment's action, theme, parties or deadline; a deadline relative to a commitment that hangs on this one is refused. */
+    /**
+     * Changes a commitment's action, theme, parties, deadline or indicators. A deadline relative to a commitment that
+     * hangs on this one is refused; an indicator with measured values cannot be removed. The new terms go on the record.
+     */
     @Transactional
     public Commitment update(long processId, long commitmentId, NewCommitment command, Viewer viewer) {
         processes.requireMediator(processId, viewer);
         CommitmentStore.Row row = store.find(commitmentId).filter(r -> r.processId() == processId)
                 .orElseThrow(() -> new NotFoundException("commitment", commitmentId));
+        store.lock(commitmentId);
         if (row.textId() != command.textId() || row.clauseId() != command.clauseId()) {
             throw new InvalidInputException("clauseId", "commitments.clause.fixed");
         }
-        Texts.AdoptedClause clause = texts.adoptedClause(processId, command.textId(), command.clauseId());
-        validate(processId, commitmentId, command, clause, store.ofProcess(processId));
-        store.updateDeadline(commitmentId, command);
+        texts.adoptedClause(processId, command.textId(), command.clauseId());
+        validate(processId, commitmentId, command, store.ofProcess(processId));
+        Set<Long> own = store.indicators(processId).getOrDefault(commitmentId, List.of()).stream().map(Indicator::id).collect(Collectors.toSet());
+        Set<Long> named = new HashSet<>();
+        for (Indicator.Input i : command.indicators()) {
+            if (i.id() != null && (!own.contains(i.id()) || !named.add(i.id()))) {
+                throw new InvalidInputException("indicators", "commitments.indicator.notOfCommitment", i.id());
+            }
+        }
+        List<Long> measuredButDropped = store.measuredIndicators(commitmentId).stream().filter(i -> !named.contains(i)).toList();
+        if (!measuredButDropped.isEmpty()) {
+            throw new InvalidInputException("indicators", "commitments.indicator.measured");
+        }
+        store.update(commitmentId, command);
+        store.replaceIndicators(commitmentId, command.indicators());
         if (row.theme() != command.theme() || !new HashSet<>(row.partyIds()).equals(new HashSet<>(command.partyIds()))) {
             store.rebuildBarometer(processId);
         }
-        return get(processId, commitmentId, viewer);
+        Commitment updated = get(processId, commitmentId, viewer);
+        Map<String, Object> data = new LinkedHashMap<>();
+        putTerms(data, updated);
+        record.append(Fact.of("commitment.updated", processId, "commitment/" + commitmentId, clock.instant(), Role.MEDIATOR.name(), data));
+        return updated;
     }
 
-    private void validate(long processId, Long self, NewCommitment c, Texts.AdoptedClause clause, List<CommitmentStore.Row> all) {
+    /** A commitment's terms as the record keeps them: a confidential text's action by its hash only. */
+    private static void putTerms(Map<String, Object> data, Commitment c) {
+        data.put("action", c.confidential() ? null : c.action());
+        data.put("actionSha256", Texts.sha256(c.action()));
+        data.put("theme", c.theme().name());
+        data.put("parties", c.partyIds());
+        data.put("deadline", c.deadlineKind().name());
+        data.put("due", c.fixedDate() == null ? null : c.fixedDate().toString());
+        data.put("offsetDays", c.offsetDays());
+        data.put("afterCommitment", c.anchorCommitmentId());
+        data.put("afterMilestone", c.anchorMilestoneId());
+        data.put("afterEvent", c.anchorEventId());
+        data.put("indicators", c.indicators().stream().map(i -> c.confidential()
+                ? Map.of("id", i.id(), "sha256", Texts.sha256(i.name() + "\n" + i.unit() + "\n" + i.target().toPlainString()))
+                : Map.of("id", i.id(), "name", i.name(), "unit", i.unit(), "target", i.target().toPlainString())).toList());
+    }
+
+    private void validate(long processId, Long self, NewCommitment c, List<CommitmentStore.Row> all) {
         List<FieldProblem> problems = new ArrayList<>();
         Set<Long> parties = processes.parties(processId).stream().map(Party::id).collect(Collectors.toSet());
         for (Long p : c.partyIds()) {
@@ -169,21 +223,16 @@ public class Commitments {
                 problems.add(new FieldProblem("partyIds", "party.notInProcess", p));
             }
         }
+        if (c.deadlineKind() == DeadlineKind.FIXED && c.dueDate() == null) {
+            problems.add(new FieldProblem("dueDate", "commitments.dueDate.required"));
+        }
+        if (c.deadlineKind() != DeadlineKind.FIXED && c.offsetDays() == null) {
+            problems.add(new FieldProblem("offsetDays", "commitments.offset.required"));
+        }
         switch (c.deadlineKind()) {
-            case FIXED -> {
-                if (c.dueDate() == null) {
-                    problems.add(new FieldProblem("dueDate", "commitments.dueDate.required"));
-                }
-            }
-            case AFTER_ENTRY_INTO_FORCE -> {
-                if (c.offsetDays() == null) {
-                    problems.add(new FieldProblem("offsetDays", "commitments.offset.required"));
-                }
+            case FIXED, AFTER_ENTRY_INTO_FORCE -> {
             }
             case AFTER_COMMITMENT -> {
-                if (c.offsetDays() == null) {
-                    problems.add(new FieldProblem("offsetDays", "commitments.offset.required"));
-                }
                 Map<Long, Long> anchors = new HashMap<>();
                 all.forEach(r -> anchors.put(r.id(), r.anchorId()));
                 if (c.anchorCommitmentId() == null) {
@@ -194,11 +243,36 @@ public class Commitments {
                     problems.add(new FieldProblem("anchorCommitmentId", "commitments.anchor.cycle"));
                 }
             }
+            case AFTER_MILESTONE -> {
+                if (c.anchorMilestoneId() == null) {
+                    problems.add(new FieldProblem("anchorMilestoneId", "commitments.milestone.required"));
+                } else {
+                    milestone(processId, c.anchorMilestoneId()).ifPresentOrElse(completions::note,
+                            () -> problems.add(new FieldProblem("anchorMilestoneId", "commitments.milestone.notInProcess", c.anchorMilestoneId())));
+                }
+            }
+            case AFTER_EVENT -> {
+                if (c.anchorEventId() == null) {
+                    problems.add(new FieldProblem("anchorEventId", "commitments.event.required"));
+                } else if (store.event(c.anchorEventId()).filter(e -> e.processId() == processId).isEmpty()) {
+                    problems.add(new FieldProblem("anchorEventId", "commitments.event.notInProcess", c.anchorEventId()));
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
     }
+
+    /** A milestone of the process, from the roadmap's public API. */
+    private java.util.Optional<Milestone> milestone(long processId, long milestoneId) {
+        try {
+            return java.util.Optional.of(roadmap.milestone(processId, milestoneId));
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
 
     /** Whether following anchors from {@code anchor} comes back to {@code self}. */
     static boolean cycles(long self, Long anchor, Map<Long, Long> anchors) {
@@ -211,25 +285,17 @@ public class Commitments {
         return false;
     }
 
-    /** A responsible party's delegate reports a level, with a reason and evidence. */
+    /** A responsible party's delegate reports a level, with a reason and evidence, and optionally indicator values. */
     @Transactional
     public Commitment report(long processId, long commitmentId, LevelInput input, Viewer viewer) {
         Commitment c = get(processId, commitmentId, viewer);
         if (!mayReport(c, viewer)) {
             throw new InvalidInputException("partyId", "commitments.report.notResponsible");
         }
-        Set<Long> indicatorIds = c.indicators().stream().map(Indicator::id).collect(Collectors.toSet());
-        for (Indicator.Value v : input.indicators()) {
-            if (!indicatorIds.contains(v.indicatorId())) {
-                throw new InvalidInputException("indicators", "commitments.indicator.notOfCommitment", v.indicatorId());
-            }
-        }
-        Commitment changed = change(c, LevelKind.REPORTED, input, viewer);
-        input.indicators().forEach(v -> store.setIndicator(commitmentId, v.indicatorId(), v.value()));
-        return input.indicators().isEmpty() ? changed : get(processId, commitmentId, viewer);
+        return change(c, LevelKind.REPORTED, input, viewer);
     }
 
-    /** An observer verifies (or, with a different level, disputes) how far a commitment is implemented. */
+    /** An observer verifies (or, with a different level, disputes) how far a commitment is implemented, and optionally indicator values. */
     @Transactional
     public Commitment verify(long processId, long commitmentId, LevelInput input, Viewer viewer) {
         Commitment c = get(processId, commitmentId, viewer);
@@ -250,6 +316,12 @@ public class Commitments {
         if (input.evidence() == null || input.evidence().isBlank()) {
             problems.add(new FieldProblem("evidence", "commitments.evidence.required"));
         }
+        Set<Long> indicatorIds = c.indicators().stream().map(Indicator::id).collect(Collectors.toSet());
+        for (Indicator.Value v : input.indicators()) {
+            if (!indicatorIds.contains(v.indicatorId())) {
+                problems.add(new FieldProblem("indicators", "commitments.indicator.notOfCommitment", v.indicatorId()));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -264,8 +336,9 @@ public class Commitments {
         store.setLevel(c.id(), kind, level, completedOn);
         String evidenceHash = Texts.sha256(input.evidence().strip());
         String actor = viewer.displayName() == null ? "" : viewer.displayName();
-        store.insertChange(c.processId(), c.id(), kind, level, previous, input.reason().strip(), input.evidence().strip(), evidenceHash,
-                viewer.accountId(), actor);
+        long changeId = store.insertChange(c.processId(), c.id(), kind, level, previous, input.reason().strip(), input.evidence().strip(),
+                evidenceHash, viewer.accountId(), actor);
+        input.indicators().forEach(v -> store.measure(c.id(), v.indicatorId(), kind, v.value(), changeId, actor));
         store.addToBarometer(c.id(), kind.name(), level - previous);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("level", level);
@@ -274,6 +347,10 @@ public class Commitments {
         data.put("reason", c.confidential() ? null : input.reason().strip());
         data.put("reasonSha256", Texts.sha256(input.reason().strip()));
         data.put("evidenceSha256", evidenceHash);
+        // A small number's hash hides nothing: a confidential commitment's values stay off the record, only which were measured.
+        data.put("indicators", input.indicators().stream().map(v -> c.confidential()
+                ? Map.of("id", v.indicatorId())
+                : Map.of("id", v.indicatorId(), "value", v.value().stripTrailingZeros().toPlainString())).toList());
         record.append(Fact.of(kind == LevelKind.REPORTED ? "commitment.level_reported" : "commitment.level_verified", c.processId(),
                 "commitment/" + c.id(), clock.instant(), kind == LevelKind.REPORTED ? Role.DELEGATE.name() : Role.OBSERVER.name(), data));
         return get(c.processId(), c.id(), viewer);
@@ -340,46 +417,5 @@ public class Commitments {
 
     private static double round(double v) {
         return Math.round(v * 1000) / 1000.0;
-    }
-
-    // --- the plan's tables
-
-    @Transactional
-    public PlanItem addPlanItem(long processId, PlanItem.Input input, Viewer viewer) {
-        processes.requireMediator(processId, viewer);
-        List<FieldProblem> problems = new ArrayList<>();
-        if (input.trackId() != null && processes.tracks(processId).stream().noneMatch(t -> t.id() == input.trackId())) {
-            problems.add(new FieldProblem("trackId", "commitments.plan.trackNotInProcess"));
-        }
-        Commitment c = null;
-        if (input.commitmentId() != null) {
-            c = resolve(processId, store.ofProcess(processId)).stream().filter(x -> x.id() == input.commitmentId()).findFirst().orElse(null);
-            if (c == null) {
-                problems.add(new FieldProblem("commitmentId", "commitments.plan.commitmentNotInProcess"));
-            }
-        }
-        if (input.indicatorId() != null && (c == null || c.indicators().stream().noneMatch(i -> i.id() == input.indicatorId()))) {
-            problems.add(new FieldProblem("indicatorId", "commitments.plan.indicatorNotOfCommitment"));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        long id = store.insertPlanItem(processId, input);
-        return store.planItems(processId).stream().filter(p -> p.id() == id).findFirst().orElseThrow();
-    }
-
-    /** The plan's tables; a link to a commitment the viewer may not see is left out. */
-    public Map<PlanKind, List<PlanItem>> plan(long processId, Viewer viewer) {
-        processes.get(processId);
-        Set<Long> visible = list(processId, viewer).stream().map(Commitment::id).collect(Collectors.toSet());
-        Map<PlanKind, List<PlanItem>> out = new EnumMap<>(PlanKind.class);
-        for (PlanKind k : PlanKind.values()) {
-            out.put(k, new ArrayList<>());
-        }
-        for (PlanItem p : store.planItems(processId)) {
-            boolean linked = p.commitmentId() != null && visible.contains(p.commitmentId());
-            out.get(p.kind()).add(linked ? p : new PlanItem(p.id(), p.kind(), p.title(), p.expected(), p.trackId(), null, null));
-        }
-        return out;
     }
 }

@@ -9,6 +9,7 @@ import org.parley.platform.Viewer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,9 +24,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CommitmentsApi {
 
     private final Commitments commitments;
+    private final Plan plan;
+    private final DeadlineEvents events;
 
-    CommitmentsApi(Commitments commitments) {
+    CommitmentsApi(Commitments commitments, Plan plan, DeadlineEvents events) {
         this.commitments = commitments;
+        this.plan = plan;
+        this.events = events;
     }
 
     @GetMapping("/commitments")
@@ -59,6 +64,11 @@ class CommitmentsApi {
     @GetMapping("/commitments/{commitmentId}/history")
     List<LevelChange> history(@PathVariable long processId, @PathVariable long commitmentId) {
         return commitments.history(processId, commitmentId, Viewer.current());
+    }
+
+    @GetMapping("/commitments/{commitmentId}/measurements")
+    List<Indicator.Measurement> measurements(@PathVariable long processId, @PathVariable long commitmentId) {
+        return commitments.measurements(processId, commitmentId, Viewer.current());
     }
 
     @PostMapping("/commitments/{commitmentId}/reports")
@@ -95,12 +105,50 @@ class CommitmentsApi {
 
     @GetMapping("/plan")
     Map<PlanKind, List<PlanItem>> plan(@PathVariable long processId) {
-        return commitments.plan(processId, Viewer.current());
+        return plan.tables(processId, Viewer.current());
     }
 
     @PostMapping("/plan")
     ResponseEntity<PlanItem> addPlanItem(@PathVariable long processId, @Valid @RequestBody PlanItem.Input input) {
-        return ResponseEntity.status(201).body(commitments.addPlanItem(processId, input, Viewer.current()));
+        PlanItem item = plan.add(processId, input, Viewer.current());
+        return ResponseEntity.created(URI.create("/api/v1/processes/" + processId + "/plan/" + item.id())).body(item);
+    }
+
+    @GetMapping("/plan/{itemId}")
+    PlanItem planItem(@PathVariable long processId, @PathVariable long itemId) {
+        return plan.get(processId, itemId, Viewer.current());
+    }
+
+    @PutMapping("/plan/{itemId}")
+    PlanItem updatePlanItem(@PathVariable long processId, @PathVariable long itemId, @Valid @RequestBody PlanItem.Input input) {
+        return plan.update(processId, itemId, input, Viewer.current());
+    }
+
+    @DeleteMapping("/plan/{itemId}")
+    ResponseEntity<Void> deletePlanItem(@PathVariable long processId, @PathVariable long itemId) {
+        plan.delete(processId, itemId, Viewer.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/deadline-events")
+    List<DeadlineEvent> events(@PathVariable long processId) {
+        return events.list(processId);
+    }
+
+    @PostMapping("/deadline-events")
+    ResponseEntity<DeadlineEvent> defineEvent(@PathVariable long processId, @Valid @RequestBody DeadlineEvent.Input input) {
+        DeadlineEvent e = events.define(processId, input, Viewer.current());
+        return ResponseEntity.created(URI.create("/api/v1/processes/" + processId + "/deadline-events/" + e.id())).body(e);
+    }
+
+    @GetMapping("/deadline-events/{eventId}")
+    DeadlineEvent event(@PathVariable long processId, @PathVariable long eventId) {
+        return events.get(processId, eventId);
+    }
+
+    @PostMapping("/deadline-events/{eventId}/occurrence")
+    DeadlineEvent occurred(@PathVariable long processId, @PathVariable long eventId, @Valid @RequestBody DeadlineEvent.Occurrence occurrence) {
+        return events.occurred(processId, eventId, occurrence, Viewer.current());
     }
 
     static ResponseEntity<String> csv(String filename, String body) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.parley.monitoring.Categories;
 import org.parley.monitoring.Category;
 import org.parley.monitoring.ClaimDecision;
 import org.parley.monitoring.ClaimStatus;
@@ -20,6 +21,7 @@ import org.parley.monitoring.Monitoring;
 import org.parley.monitoring.NewCeasefire;
 import org.parley.monitoring.NewClaim;
 import org.parley.monitoring.NewReport;
+import org.parley.monitoring.Observers;
 import org.parley.monitoring.WeaponClass;
 import org.parley.monitoring.Withdrawals;
 import org.parley.platform.Accounts;
@@ -44,10 +46,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Monitoring for the demo process, once: a second observer, the ceasefire that the "Initial ceasefire
- * agreement" milestone stands for (whole country, from a week after the process started), an energy
- * moratorium, a fortnight of observers' reports (some corroborated, verified and attributed, one refuted, one
- * still reported by a single observer) and two parties' claims. All through the monitoring service, as
+ * Monitoring for the demo process, once: a second observer, both serving the process in teams, the ceasefire
+ * that the "Initial ceasefire agreement" milestone stands for (whole country, every use of force, from a week
+ * after the process started), an energy moratorium, a maritime ceasefire in the Black Sea, a fortnight of observers' reports (some corroborated,
+ * verified and attributed, one refuted, one still reported by a single observer), a category the mission added
+ * (sniper fire), two parties' claims and withdrawal data. All through the monitoring service, as
  * users would enter them, in one transaction under the demo's advisory lock.
  */
 @Component
@@ -66,13 +69,16 @@ class MonitoringDemo implements ApplicationRunner {
     private final Processes processes;
     private final Roadmap roadmap;
     private final Monitoring monitoring;
+    private final Categories categories;
+    private final Observers observers;
     private final Withdrawals withdrawals;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     MonitoringDemo(@Value("${parley.demo.enabled:true}") boolean enabled, @Value("${parley.demo.password:}") String fixedPassword,
-                   Accounts accounts, Processes processes, Roadmap roadmap, Monitoring monitoring, Withdrawals withdrawals, JdbcClient jdbc,
+                   Accounts accounts, Processes processes, Roadmap roadmap, Monitoring monitoring, Categories categories, Observers observers,
+                   Withdrawals withdrawals, JdbcClient jdbc,
                    TransactionTemplate tx, Clock clock) {
         this.enabled = enabled;
         this.fixedPassword = fixedPassword;
@@ -80,6 +86,8 @@ class MonitoringDemo implements ApplicationRunner {
         this.processes = processes;
         this.roadmap = roadmap;
         this.monitoring = monitoring;
+        this.categories = categories;
+        this.observers = observers;
         this.withdrawals = withdrawals;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -126,17 +134,25 @@ class MonitoringDemo implements ApplicationRunner {
         if (mediator == null || observer1 == null) {
             return credentials;
         }
+        // The mission's two observers serve the process, each in a team.
+        observers.add(pid, new Observers.NewMember(observer1.accountId(), null, "Team East"), mediator);
+        observers.add(pid, new Observers.NewMember(observer2.accountId(), null, "Team South"), mediator);
         Party ru = party(pid, "RU");
         Party ua = party(pid, "UA");
         Milestone milestone = roadmap.milestones(pid).stream().filter(m -> m.title().equals(CEASEFIRE_MILESTONE)).findFirst().orElse(null);
 
         Instant now = clock.instant();
         Instant processStart = process.startDate().atStartOfDay().toInstant(ZoneOffset.UTC);
-        List<String> kinetic = java.util.Arrays.stream(Category.values()).filter(Category::kinetic).map(Enum::name).toList();
+        // A general ceasefire covers every use of force, also a category added later (below).
         monitoring.defineCeasefire(pid, new NewCeasefire("General ceasefire", milestone == null ? null : milestone.id(),
-                processStart.plus(Duration.ofDays(7)), null, Geography.COUNTRY, null, null, kinetic), mediator);
+                processStart.plus(Duration.ofDays(7)), null, Geography.COUNTRY, null, null, List.of(), true), mediator);
         monitoring.defineCeasefire(pid, new NewCeasefire("Energy infrastructure moratorium", milestone == null ? null : milestone.id(),
                 processStart, null, Geography.COUNTRY, null, null, List.of(Category.ENERGY_INFRASTRUCTURE_STRIKE.name())), mediator);
+        // A maritime ceasefire: strikes at sea in the north-western Black Sea, between Odesa and Crimea.
+        monitoring.defineCeasefire(pid, new NewCeasefire("Black Sea maritime ceasefire", milestone == null ? null : milestone.id(), processStart, null,
+                Geography.POLYGON, List.of(List.of(30.0, 45.2), List.of(31.0, 46.2), List.of(32.2, 46.0), List.of(33.0, 45.3), List.of(32.5, 44.6),
+                List.of(30.5, 44.6), List.of(30.0, 45.2)), null, List.of(Category.MISSILE_STRIKE.name(), Category.DRONE_STRIKE.name(),
+                Category.AIRSTRIKE.name(), Category.EXPLOSION.name())), mediator);
 
         // Before the ceasefire: the baseline.
         for (int d = 27; d >= 8; d -= 2) {
@@ -166,6 +182,12 @@ class MonitoringDemo implements ApplicationRunner {
                 "A controlled demolition of unexploded ordnance by the de-mining service, announced in advance.", null), mediator);
         monitoring.submit(pid, report("demo-single-1", now.minus(Duration.ofHours(9)), 47.0950, 37.5430, Category.DRONE_STRIKE,
                 "A drone seen and heard, followed by an explosion; not yet confirmed by another patrol."), observer2);
+        // A category the mission added: grouped with small-arms fire, a use of force.
+        Category sniper = categories.add(pid, new Categories.NewCategory(null, "Sniper fire", "Снайперський вогонь", "Снайперский огонь",
+                "SMALL_ARMS", true, null, null), mediator);
+        monitoring.submit(pid, new NewReport("demo-sniper-1", null, now.minus(Duration.ofHours(30)), null, 48.0150, 37.7650, 200, null, null, null,
+                sniper.name(), 3, "north-east", 600, "Rifle", null, null, null, null, null, null, null, "MEDIUM",
+                "Three single shots at the checkpoint from the tree line to the north-east.", "en"), observer1);
 
         // Claims: the Ukrainian delegation's is still claimed; the Russian one has been refuted by observers (now public).
         Viewer delegateUa = viewer("delegate.ua@demo.parley");

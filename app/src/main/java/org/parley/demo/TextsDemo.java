@@ -9,19 +9,23 @@ import java.util.stream.Collectors;
 
 import org.parley.commitments.Commitment;
 import org.parley.commitments.Commitments;
+import org.parley.commitments.DeadlineEvent;
+import org.parley.commitments.DeadlineEvents;
 import org.parley.commitments.DeadlineKind;
 import org.parley.commitments.Indicator;
 import org.parley.commitments.LevelInput;
 import org.parley.commitments.NewCommitment;
+import org.parley.commitments.Plan;
 import org.parley.commitments.PlanItem;
 import org.parley.commitments.PlanKind;
 import org.parley.commitments.Theme;
 import org.parley.platform.Accounts;
 import org.parley.platform.Viewer;
 import org.parley.process.Party;
-import org.parley.process.Process;
 import org.parley.process.Processes;
 import org.parley.process.Track;
+import org.parley.roadmap.Milestone;
+import org.parley.roadmap.Roadmap;
 import org.parley.texts.Adoption;
 import org.parley.texts.Alternative;
 import org.parley.texts.Clause;
@@ -41,65 +45,50 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo's negotiating texts and commitments, loaded once through the services as user input would go: an
  * adopted and signed initial ceasefire (its bracket resolved in version 2), the commitments made from it with
- * reported and verified levels, a humanitarian framework still in draft with an open bracket and confidential
- * positions, and the plan's own tables linked to tracks, commitments and indicators.
+ * reported and verified levels and indicator values, deadlines counting from entry into force, another commitment, a
+ * roadmap milestone and events (one happened, one awaited), a humanitarian framework still in draft with an open bracket
+ * and confidential positions, and the plan's own tables linked to tracks, commitments and indicators.
  */
 @Component
 @Order(20)
 class TextsDemo implements ApplicationRunner {
 
     static final String MARKER = "demo.texts.loaded";
-    private static final long LOCK = 0x5041524c4559L; // the same lock as DemoLoader
     private static final Logger log = LoggerFactory.getLogger(TextsDemo.class);
 
     private final boolean enabled;
+    private final DemoOnce once;
     private final Accounts accounts;
     private final Processes processes;
     private final Texts texts;
     private final Commitments commitments;
-    private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
+    private final DeadlineEvents events;
+    private final Plan plan;
+    private final Roadmap roadmap;
     private final Clock clock;
 
-    TextsDemo(@Value("${parley.demo.enabled:true}") boolean enabled, Accounts accounts, Processes processes, Texts texts,
-              Commitments commitments, JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
+    TextsDemo(@Value("${parley.demo.enabled:true}") boolean enabled, DemoOnce once, Accounts accounts, Processes processes, Texts texts,
+              Commitments commitments, DeadlineEvents events, Plan plan, Roadmap roadmap, Clock clock) {
         this.enabled = enabled;
+        this.once = once;
         this.accounts = accounts;
         this.processes = processes;
         this.texts = texts;
         this.commitments = commitments;
-        this.jdbc = jdbc;
-        this.tx = tx;
+        this.events = events;
+        this.plan = plan;
+        this.roadmap = roadmap;
         this.clock = clock;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled) {
-            return;
-        }
-        Boolean loaded = tx.execute(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).single();
-            if (jdbc.sql("SELECT EXISTS (SELECT 1 FROM installation_setting WHERE setting_key = ?)").param(MARKER).query(Boolean.class).single()) {
-                return false;
-            }
-            Process process = processes.all().stream().filter(p -> p.name().equals("Dialogue on ending the war in Ukraine"))
-                    .min(java.util.Comparator.comparing(Process::id)).orElse(null);
-            if (process == null) {
-                return false;
-            }
-            load(process.id());
-            jdbc.sql("INSERT INTO installation_setting (setting_key, value) VALUES (?, ?)").params(MARKER, LocalDate.now(clock).toString()).update();
-            return true;
-        });
-        if (Boolean.TRUE.equals(loaded)) {
+        if (enabled && once.load(MARKER, (process, mediator) -> load(process.id(), mediator))) {
             log.info("Loaded the demo negotiating texts and commitments");
         }
     }
@@ -109,8 +98,7 @@ class TextsDemo implements ApplicationRunner {
         return new Viewer(a.id(), a.email(), a.displayName(), a.role(), a.partyId());
     }
 
-    private void load(long pid) {
-        Viewer mediator = viewer("mediator@demo.parley");
+    private void load(long pid, Viewer mediator) {
         Viewer usDelegate = viewer("delegate.us@demo.parley");
         Viewer ruDelegate = viewer("delegate.ru@demo.parley");
         Viewer uaDelegate = viewer("delegate.ua@demo.parley");
@@ -156,18 +144,37 @@ class TextsDemo implements ApplicationRunner {
         // 2. Provisions become commitments.
         Commitment stop = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(0).id(),
                 "Cease all military operations along the line of contact", Theme.CEASEFIRE, List.of(ru, ua),
-                DeadlineKind.AFTER_ENTRY_INTO_FORCE, null, 1, null, List.of()), mediator);
+                DeadlineKind.AFTER_ENTRY_INTO_FORCE, null, 1, null, null, null, List.of()), mediator);
         Commitment withdraw = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(1).id(),
                 "Withdraw heavy weapons 30 km from the line of contact", Theme.WEAPONS_WITHDRAWAL, List.of(ru, ua),
-                DeadlineKind.AFTER_ENTRY_INTO_FORCE, null, 14, null,
+                DeadlineKind.AFTER_ENTRY_INTO_FORCE, null, 14, null, null, null,
                 List.of(new Indicator.Input("Heavy weapons withdrawn", "systems", new BigDecimal("400")))), mediator);
         Commitment monitoring = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(2).id(),
                 "Give the monitoring mission access along the line of contact", Theme.CONFIDENCE_BUILDING, List.of(us, ru, ua),
-                DeadlineKind.FIXED, LocalDate.now(clock).minusDays(2), null, null, List.of()), mediator);
+                DeadlineKind.FIXED, LocalDate.now(clock).minusDays(2), null, null, null, null, List.of()), mediator);
         Commitment exchange = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(3).id(),
                 "Exchange all prisoners and detainees, all for all", Theme.PRISONERS, List.of(ru, ua),
-                DeadlineKind.AFTER_COMMITMENT, null, 5, withdraw.id(),
+                DeadlineKind.AFTER_COMMITMENT, null, 5, withdraw.id(), null, null,
                 List.of(new Indicator.Input("Prisoners exchanged", "persons", new BigDecimal("1000")))), mediator);
+
+        // Deadlines that count from events: the mission's deployment (recorded three days ago), the verified end of the
+        // withdrawal (awaited), and the roadmap's humanitarian aid framework milestone (not yet completed).
+        DeadlineEvent deployed = events.define(pid, new DeadlineEvent.Input("The monitoring mission is deployed along the whole line of contact",
+                "Observers present in every sector, as the mission's head reports to the mediator."), mediator);
+        events.occurred(pid, deployed.id(), new DeadlineEvent.Occurrence(LocalDate.now(clock).minusDays(3),
+                "All eleven sector teams reported in position.", "Mission deployment report no. 2."), observer);
+        DeadlineEvent withdrawn = events.define(pid, new DeadlineEvent.Input("The monitoring mission verifies the withdrawal complete",
+                "The mission's final withdrawal report covers every site."), mediator);
+        Commitment positions = commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(2).id(),
+                "Share unit positions along the line of contact with the monitoring mission", Theme.CONFIDENCE_BUILDING, List.of(ru, ua),
+                DeadlineKind.AFTER_EVENT, null, 2, null, null, deployed.id(), List.of()), mediator);
+        commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(3).id(),
+                "Hand over the remains of the fallen", Theme.PRISONERS, List.of(ru, ua),
+                DeadlineKind.AFTER_EVENT, null, 10, null, null, withdrawn.id(), List.of()), mediator);
+        Milestone aid = roadmap.milestones(pid).stream().filter(m -> m.title().equals("Humanitarian aid framework")).findFirst().orElseThrow();
+        commitments.create(pid, new NewCommitment(ceasefire.id(), clauses.get(2).id(),
+                "Agree the routes of humanitarian corridors with the monitoring mission", Theme.HUMANITARIAN_ACCESS, List.of(ru, ua),
+                DeadlineKind.AFTER_MILESTONE, null, 7, null, aid.id(), null, List.of()), mediator);
 
         commitments.report(pid, stop.id(), new LevelInput(2, "Operations stopped on most of the line; local exchanges of fire continue.",
                 "Daily situation reports of the General Staff, days 1–7.", List.of()), uaDelegate);
@@ -177,7 +184,13 @@ class TextsDemo implements ApplicationRunner {
         commitments.report(pid, withdraw.id(), new LevelInput(1, "Withdrawal has begun in the northern sector.",
                 "Notification to the monitoring mission with unit lists.",
                 List.of(new Indicator.Value(withdraw.indicators().getFirst().id(), new BigDecimal("120")))), uaDelegate);
-        commitments.verify(pid, withdraw.id(), new LevelInput(1, "Withdrawal observed at 3 of 11 sites.", "Site visit notes, patrols 4–9.", List.of()), observer);
+        commitments.verify(pid, withdraw.id(), new LevelInput(1, "Withdrawal observed at 3 of 11 sites.", "Site visit notes, patrols 4–9.",
+                List.of(new Indicator.Value(withdraw.indicators().getFirst().id(), new BigDecimal("95")))), observer);
+        commitments.report(pid, withdraw.id(), new LevelInput(1, "Withdrawal continues in the central sector.",
+                "Second notification to the monitoring mission with unit lists.",
+                List.of(new Indicator.Value(withdraw.indicators().getFirst().id(), new BigDecimal("180")))), ruDelegate);
+        commitments.report(pid, positions.id(), new LevelInput(1, "Positions shared for the northern sectors.",
+                "Handover protocol signed with the mission.", List.of()), uaDelegate);
         commitments.report(pid, monitoring.id(), new LevelInput(1, "Access granted to the southern sector only.",
                 "Letter to the mission of day 2.", List.of()), ruDelegate);
 
@@ -199,27 +212,39 @@ class TextsDemo implements ApplicationRunner {
                 "Corridors are notified 24 hours before use, with the routes given to the monitoring mission."), uaDelegate);
 
         // 4. The plan's own tables, linked to tracks, commitments and indicators.
-        plan(pid, mediator, PlanKind.OBJECTIVE, "Reduce military escalations", "Implement arms control agreements", military.id(), withdraw.id(),
-                withdraw.indicators().getFirst().id());
-        plan(pid, mediator, PlanKind.OBJECTIVE, "Enhance economic collaboration", "Joint investments in critical infrastructure", economic.id(), null, null);
-        plan(pid, mediator, PlanKind.OBJECTIVE, "Improve public perception", "Media cooperation initiatives", null, null, null);
-        plan(pid, mediator, PlanKind.STRATEGY, "Community engagement initiatives", "Fosters local trust and cooperation", humanitarian.id(), null, null);
-        plan(pid, mediator, PlanKind.STRATEGY, "Joint cultural activities", "Encourages mutual respect and understanding", null, null, null);
-        plan(pid, mediator, PlanKind.STRATEGY, "Political representation for minorities", "Reduces feelings of marginalization", null, null, null);
+        plan(pid, mediator, PlanKind.OBJECTIVE, "Reduce military escalations", "Implement arms control agreements", List.of(military.id()),
+                List.of(withdraw.id(), stop.id()), List.of(withdraw.indicators().getFirst().id()));
+        plan(pid, mediator, PlanKind.OBJECTIVE, "Enhance economic collaboration", "Joint investments in critical infrastructure",
+                List.of(economic.id()), List.of(), List.of());
+        plan(pid, mediator, PlanKind.OBJECTIVE, "Improve public perception", "Media cooperation initiatives", List.of(), List.of(), List.of());
+        plan(pid, mediator, PlanKind.STRATEGY, "Community engagement initiatives", "Fosters local trust and cooperation",
+                List.of(humanitarian.id()), List.of(), List.of());
+        plan(pid, mediator, PlanKind.STRATEGY, "Joint cultural activities", "Encourages mutual respect and understanding", List.of(), List.of(),
+                List.of());
+        plan(pid, mediator, PlanKind.STRATEGY, "Political representation for minorities", "Reduces feelings of marginalization", List.of(),
+                List.of(), List.of());
         plan(pid, mediator, PlanKind.COLLABORATION_AREA, "Green technology initiatives", "Joint research projects aimed at climate change mitigation",
-                economic.id(), null, null);
+                List.of(economic.id()), List.of(), List.of());
         plan(pid, mediator, PlanKind.COLLABORATION_AREA, "Cybersecurity frameworks",
-                "Strategic partnerships to strengthen cyber defenses against common threats", null, null, null);
+                "Strategic partnerships to strengthen cyber defenses against common threats", List.of(), List.of(), List.of());
         plan(pid, mediator, PlanKind.COLLABORATION_AREA, "Energy sector collaboration", "Joint ventures in energy projects; energy security",
-                economic.id(), null, null);
+                List.of(economic.id()), List.of(), List.of());
+        plan(pid, mediator, PlanKind.COLLABORATION_AREA, "Security agreements",
+                "Frameworks for arms control and security cooperation that assure both parties and build confidence",
+                List.of(military.id()), List.of(withdraw.id()), List.of());
         plan(pid, mediator, PlanKind.CONFIDENCE_MEASURE, "Joint humanitarian projects", "Trust between the parties through shared work",
-                humanitarian.id(), exchange.id(), exchange.indicators().getFirst().id());
+                List.of(humanitarian.id(), military.id()), List.of(exchange.id()), List.of(exchange.indicators().getFirst().id()));
         plan(pid, mediator, PlanKind.CONFIDENCE_MEASURE, "International monitoring of the ceasefire", "Violations seen and answered quickly",
-                military.id(), monitoring.id(), null);
+                List.of(military.id()), List.of(monitoring.id(), positions.id()), List.of());
+        plan(pid, mediator, PlanKind.CONFIDENCE_MEASURE, "Joint cultural exchanges", "Grassroots connections between the societies",
+                List.of(), List.of(), List.of());
+        plan(pid, mediator, PlanKind.CONFIDENCE_MEASURE, "Regular bilateral discussions on security concerns",
+                "Misunderstandings raised and settled early", List.of(military.id()), List.of(), List.of());
     }
 
-    private void plan(long pid, Viewer mediator, PlanKind kind, String title, String expected, Long trackId, Long commitmentId, Long indicatorId) {
-        commitments.addPlanItem(pid, new PlanItem.Input(kind, title, expected, trackId, commitmentId, indicatorId), mediator);
+    private void plan(long pid, Viewer mediator, PlanKind kind, String title, String expected, List<Long> trackIds, List<Long> commitmentIds,
+                      List<Long> indicatorIds) {
+        plan.add(pid, new PlanItem.Input(kind, title, expected, trackIds, commitmentIds, indicatorIds), mediator);
     }
 
     /** The text as a draft with one clause's body and alternatives replaced. */

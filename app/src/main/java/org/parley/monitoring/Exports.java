@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -25,10 +26,14 @@ class Exports {
     static final List<String> ACLED_HEADER = List.of("event_id_cnty", "event_date", "year", "event_type", "sub_event_type", "actor1",
             "actor2", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision", "source", "notes", "fatalities", "timestamp");
 
-    private final Processes processes;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    Exports(Processes processes) {
+    private final Processes processes;
+    private final Categories categories;
+
+    Exports(Processes processes, Categories categories) {
         this.processes = processes;
+        this.categories = categories;
     }
 
     private Map<Long, Party> parties(long processId) {
@@ -60,25 +65,21 @@ class Exports {
         }
     }
 
+    /** ACLED's event and sub-event type for a category: its own mapping, else "Strategic developments / Other". */
     static String[] acledTypes(Category c) {
-        return switch (c) {
-            case SHELLING, MISSILE_STRIKE -> new String[]{"Explosions/Remote violence", "Shelling/artillery/missile attack"};
-            case AIRSTRIKE, DRONE_STRIKE, ENERGY_INFRASTRUCTURE_STRIKE -> new String[]{"Explosions/Remote violence", "Air/drone strike"};
-            case EXPLOSION -> new String[]{"Explosions/Remote violence", "Remote explosive/landmine/IED"};
-            case SMALL_ARMS_FIRE -> new String[]{"Battles", "Armed clash"};
-            case CIVILIAN_CASUALTIES, CIVILIAN_DAMAGE -> new String[]{"Violence against civilians", "Attack"};
-            case TROOP_MOVEMENT, HEAVY_WEAPONS_IN_RESTRICTED_ZONE -> new String[]{"Strategic developments", "Other"};
-            default -> new String[]{"Strategic developments", "Other"};
-        };
+        return c.acledEventType() != null && c.acledSubEventType() != null ? new String[]{c.acledEventType(), c.acledSubEventType()}
+                : new String[]{"Strategic developments", "Other"};
     }
 
-    String geojson(long processId, List<Event> events, java.util.Locale locale) {
+    String geojson(long processId, List<Event> events, Locale locale) {
         Map<Long, Party> parties = parties(processId);
+        Map<String, String> names = categories.labels(processId, locale);
         List<Map<String, Object>> features = events.stream().map(e -> {
             Map<String, Object> props = new LinkedHashMap<>();
             props.put("id", e.id());
             props.put("state", e.state().name());
             props.put("category", e.category().name());
+            props.put("categoryName", names.getOrDefault(e.category().name(), e.category().name()));
             props.put("firstAt", e.firstAt().toString());
             props.put("lastAt", e.lastAt().toString());
             props.put("admin1", e.admin1());
@@ -87,12 +88,34 @@ class Exports {
             if (e.attributedPartyId() != null) {
                 props.put("attributedParty", parties.get(e.attributedPartyId()).shortName());
             }
-            Map<String, Object> f = new LinkedHashMap<>();
-            f.put("type", "Feature");
-            f.put("geometry", Map.of("type", "Point", "coordinates", List.of(e.longitude(), e.latitude())));
-            f.put("properties", props);
-            return f;
+            return feature(e.longitude(), e.latitude(), props);
         }).toList();
-        return JsonMapper.builder().build().writeValueAsString(Map.of("type", "FeatureCollection", "features", features));
+        return JSON.writeValueAsString(Map.of("type", "FeatureCollection", "features", features));
+    }
+
+    /** Outside sources' reports for the map's own layer: marked as such, with their source and id, never a state. */
+    String outsideGeojson(long processId, List<OutsideReport> reports, Locale locale) {
+        Map<String, String> names = categories.labels(processId, locale);
+        List<Map<String, Object>> features = reports.stream().map(r -> {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("outside", true);
+            props.put("source", r.source());
+            props.put("externalId", r.externalId());
+            props.put("category", r.category().name());
+            props.put("categoryName", names.getOrDefault(r.category().name(), r.category().name()));
+            props.put("observedFrom", r.observedFrom().toString());
+            props.put("place", r.place());
+            props.put("deathsBest", r.deathsBest());
+            return feature(r.longitude(), r.latitude(), props);
+        }).toList();
+        return JSON.writeValueAsString(Map.of("type", "FeatureCollection", "features", features));
+    }
+
+    private static Map<String, Object> feature(double lon, double lat, Map<String, Object> props) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", "Feature");
+        f.put("geometry", Map.of("type", "Point", "coordinates", List.of(lon, lat)));
+        f.put("properties", props);
+        return f;
     }
 }

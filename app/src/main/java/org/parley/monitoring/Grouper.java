@@ -23,7 +23,7 @@ final class Grouper {
 
     private static final class Group {
         final int index;
-        final Category.Group kind;
+        final String kind;
         double sumLat;
         double sumLon;
         int n;
@@ -31,7 +31,7 @@ final class Grouper {
         long last;
         long cell;
 
-        Group(int index, Category.Group kind) {
+        Group(int index, String kind) {
             this.index = index;
             this.kind = kind;
         }
@@ -82,7 +82,7 @@ final class Grouper {
                         continue;
                     }
                     for (Group g : list) {
-                        if (g.kind != it.category().group()) {
+                        if (!g.kind.equals(it.category().group())) {
                             continue;
                         }
                         long gap = Math.max(0, Math.max(it.fromSec() - g.last, g.first - it.toSec()));

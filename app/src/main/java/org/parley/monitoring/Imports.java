@@ -1,10 +1,8 @@
 package org.parley.monitoring;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +28,6 @@ import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;
@@ -50,13 +47,12 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Imports outside sources' event files as EXTERNAL reports: UCDP GED CSV and ACLED-format CSV. The rows go
- * straight from the parser into monitoring_report by PostgreSQL COPY (no staging table, no per-row SQL), all
- * in one transaction (a file is in, or not at all); rows that cannot be read are
- * reported by row number and the rest imported; a row already imported (same source and id) is counted as
- * a duplicate, not added twice. Progress is committed apart, every few thousand rows, so a client can watch
- * a large file go in. Imported reports are not grouped into events: they are another source's events,
- * counted apart from the observers'.
+ * Imports outside sources' event files, UCDP GED CSV and ACLED-format CSV, as {@link OutsideReport}s: a table of
+ * their own, never mixed with observers' reports or events. The rows go from the parser straight into
+ * monitoring_outside_report by one binary COPY (no staging table, no per-row SQL, no text for the server to parse),
+ * all in one transaction (a file is in, or not at all); rows that cannot be read are reported by row number and
+ * the rest imported; a row already imported (same source and id) is counted as a duplicate, not added twice.
+ * Progress is committed apart, every few thousand rows, so a client can watch a large file go in.
  */
 @Service
 public class Imports {
@@ -77,8 +73,13 @@ public class Imports {
     private final Processes processes;
     private final PublicRecord record;
     private final Clock clock;
+    private final Categories categories;
+    private final Observers observers;
 
-    Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager tm, Processes processes, PublicRecord record, Clock clock) {
+    Imports(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager tm, Processes processes, PublicRecord record, Clock clock,
+            Categories categories, Observers observers) {
+        this.categories = categories;
+        this.observers = observers;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.tx = new TransactionTemplate(tm);
@@ -96,7 +97,7 @@ public class Imports {
     }
 
     public boolean mayImport(long processId, Viewer viewer) {
-        return viewer.is(Role.OBSERVER) || processes.mediates(processId, viewer);
+        return observers.serves(processId, viewer) || processes.mediates(processId, viewer);
     }
 
     /** Imports a file; returns its report. Bad rows are listed, not fatal; a file with no readable header is refused. */
@@ -167,6 +168,11 @@ public class Imports {
         }
     }
 
+    /** The COPY of one import: the columns of monitoring_outside_report it fills, in this order. */
+    static final String COPY = "COPY monitoring_outside_report (process_id, import_id, source, external_id, observed_from, observed_to, "
+            + "latitude, longitude, precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, "
+            + "description) FROM STDIN WITH (FORMAT binary)";
+
     private void run(long importId, long processId, Format format, InputStream raw, Viewer viewer) {
         MessageDigest sha = sha256();
         List<ImportResult.RowError> errors = new ArrayList<>();
@@ -176,30 +182,20 @@ public class Imports {
         long deaths = 0;
         Connection con = DataSourceUtils.getConnection(dataSource);
         try {
-            String source = format == Format.UCDP_GED ? "UCDP GED" : "ACLED";
-            // One import of a process at a time; the ids this source already has here, so that the rows go straight
-            // into monitoring_report by COPY, a repeated row (in the file or from an earlier import) skipped as a duplicate.
+            String source = source(format);
+            // One import of a process at a time, and the process held for the whole import (what a foreign key would do
+            // per row, done once); the ids this source already has here, so that a repeated row is skipped as a duplicate.
             jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(0x494d50, (int) processId).query(Object.class).single();
-            java.util.Set<String> seen = new java.util.HashSet<>(jdbc.sql("SELECT external_id FROM monitoring_report WHERE process_id = ? "
-                    + "AND external_source = ? AND external_id IS NOT NULL").params(processId, source).query(String.class).list());
+            jdbc.sql("SELECT id FROM process WHERE id = ? FOR KEY SHARE").param(processId).query(Long.class).single();
+            java.util.Set<String> seen = new java.util.HashSet<>(jdbc.sql("SELECT external_id FROM monitoring_outside_report "
+                    + "WHERE process_id = ? AND source = ?").params(processId, source).query(String.class).list());
+            Map<String, Category> mapped = format == Format.ACLED ? categories.acledMapping(processId) : Map.of();
             PGConnection pg = con.unwrap(PGConnection.class);
-            String copy = "COPY monitoring_report (process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, "
-                    + "precision_m, place, admin1, admin2, category, killed_civilian, killed_military, deaths_best, sources, description, "
-                    + "author_name, created_at) FROM STDIN WITH (FORMAT csv)";
-            String now = clock.instant().toString();
             try (Reader reader = new InputStreamReader(new DigestInputStream(raw, sha), StandardCharsets.UTF_8);
                  CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                          .setAllowMissingColumnNames(true).get().parse(reader);
-                 PGCopyOutputStream out = new PGCopyOutputStream(pg, copy, 1 << 16);
-                 CSVPrinter printer = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16), CSVFormat.RFC4180)) {
-                Map<String, Integer> header = csv.getHeaderMap();
-                List<String> required = format == Format.UCDP_GED
-                        ? List.of("id", "date_start", "latitude", "longitude", "best")
-                        : List.of("event_id_cnty", "event_date", "latitude", "longitude", "fatalities");
-                List<String> missing = required.stream().filter(h -> header == null || !header.containsKey(h)).toList();
-                if (!missing.isEmpty()) {
-                    throw new InvalidInputException("file", "monitoring.import.header", String.join(", ", missing));
-                }
+                 CopyBinary out = new CopyBinary(new PGCopyOutputStream(pg, COPY, 1 << 16))) {
+                Columns cols = Columns.of(format, csv.getHeaderMap());
                 var it = csv.iterator();
                 while (true) {
                     CSVRecord rec;
@@ -216,14 +212,12 @@ public class Imports {
                     read++;
                     int line = (int) rec.getRecordNumber() + 1;
                     try {
-                        Row r = format == Format.UCDP_GED ? ucdp(rec) : acled(rec);
+                        Row r = format == Format.UCDP_GED ? ucdp(cols, rec) : acled(cols, rec, mapped);
                         valid++;
                         deaths += r.deathsBest() == null ? 0 : r.deathsBest();
                         if (seen.add(r.externalId())) { // else imported before, or earlier in this file: a duplicate
                             inserted++;
-                            printer.printRecord(processId, "EXTERNAL", source, r.externalId(), r.from(), r.to(), r.latitude(), r.longitude(),
-                                    r.precisionM(), r.place(), r.admin1(), r.admin2(), r.category().name(), r.killedCivilian(), r.killedMilitary(),
-                                    r.deathsBest(), r.sources(), r.description(), source, now);
+                            write(out, processId, importId, source, r);
                         }
                     } catch (RowException e) {
                         if (errors.size() < MAX_ERRORS_KEPT) {
@@ -233,11 +227,13 @@ public class Imports {
                     if (read % PROGRESS_EVERY == 0) {
                         int r = read;
                         int f = read - valid;
-                        progressTx.executeWithoutResult(s -> jdbc.sql("UPDATE monitoring_import SET rows_read = ?, rows_failed = ? WHERE id = ?")
-                                .params(r, f, importId).update());
+                        // progress is for watching only: not worth a flush to disk each time (the import itself commits durably)
+                        progressTx.executeWithoutResult(s -> {
+                            jdbc.sql("SET LOCAL synchronous_commit = off").update();
+                            jdbc.sql("UPDATE monitoring_import SET rows_read = ?, rows_failed = ? WHERE id = ?").params(r, f, importId).update();
+                        });
                     }
                 }
-                printer.flush();
             }
             int failed = read - valid;
             String hash = HexFormat.of().formatHex(sha.digest());
@@ -259,6 +255,33 @@ public class Imports {
         } finally {
             DataSourceUtils.releaseConnection(con, dataSource);
         }
+    }
+
+    static String source(Format format) {
+        return format == Format.UCDP_GED ? "UCDP GED" : "ACLED";
+    }
+
+    /** One row in the column order of {@link #COPY}. */
+    static void write(CopyBinary out, long processId, long importId, String source, Row r) throws IOException {
+        out.row(18);
+        out.int8(processId);
+        out.int8(importId);
+        out.text(source);
+        out.text(r.externalId());
+        out.timestamptz(r.from());
+        out.timestamptz(r.to());
+        out.float8(r.latitude());
+        out.float8(r.longitude());
+        out.int4(r.precisionM());
+        out.text(r.place());
+        out.text(r.admin1());
+        out.text(r.admin2());
+        out.text(r.category().name());
+        out.int4(r.killedCivilian());
+        out.int4(r.killedMilitary());
+        out.int4(r.deathsBest());
+        out.text(r.sources());
+        out.text(r.description());
     }
 
     public ImportResult result(long processId, long importId, Viewer viewer) {
@@ -284,32 +307,64 @@ public class Imports {
         }
     }
 
-    static Row ucdp(CSVRecord r) throws RowException {
-        String id = req(r, "id");
-        Instant from = ucdpTime(r, "date_start");
-        Instant to = has(r, "date_end") && !r.get("date_end").isBlank() ? ucdpTime(r, "date_end") : null;
+    /**
+     * Where each column a format reads sits in the file, found once from the header: a row's values are then read by
+     * position, not looked up by name (several lookups per column and row add up at tens of thousands of rows a second).
+     */
+    record Columns(int id, int dateStart, int dateEnd, int latitude, int longitude, int best, int typeOfViolence, int deathsCivilians,
+                   int deathsA, int deathsB, int whereCoordinates, int dyadName, int whereDescription, int sourceHeadline, int wherePrec,
+                   int adm1, int adm2, int eventType, int subEventType, int actor1, int actor2, int location, int geoPrecision, int source,
+                   int notes) {
+
+        static Columns of(Format format, Map<String, Integer> header) {
+            List<String> required = format == Format.UCDP_GED
+                    ? List.of("id", "date_start", "latitude", "longitude", "best")
+                    : List.of("event_id_cnty", "event_date", "latitude", "longitude", "fatalities");
+            List<String> missing = required.stream().filter(h -> header == null || !header.containsKey(h)).toList();
+            if (!missing.isEmpty()) {
+                throw new InvalidInputException("file", "monitoring.import.header", String.join(", ", missing));
+            }
+            java.util.function.ToIntFunction<String> at = name -> header.getOrDefault(name, -1);
+            if (format == Format.UCDP_GED) {
+                return new Columns(at.applyAsInt("id"), at.applyAsInt("date_start"), at.applyAsInt("date_end"), at.applyAsInt("latitude"),
+                        at.applyAsInt("longitude"), at.applyAsInt("best"), at.applyAsInt("type_of_violence"), at.applyAsInt("deaths_civilians"),
+                        at.applyAsInt("deaths_a"), at.applyAsInt("deaths_b"), at.applyAsInt("where_coordinates"), at.applyAsInt("dyad_name"),
+                        at.applyAsInt("where_description"), at.applyAsInt("source_headline"), at.applyAsInt("where_prec"), at.applyAsInt("adm_1"),
+                        at.applyAsInt("adm_2"), -1, -1, -1, -1, -1, -1, -1, -1);
+            }
+            return new Columns(at.applyAsInt("event_id_cnty"), at.applyAsInt("event_date"), -1, at.applyAsInt("latitude"),
+                    at.applyAsInt("longitude"), at.applyAsInt("fatalities"), -1, -1, -1, -1, -1, -1, -1, -1, -1, at.applyAsInt("admin1"),
+                    at.applyAsInt("admin2"), at.applyAsInt("event_type"), at.applyAsInt("sub_event_type"), at.applyAsInt("actor1"),
+                    at.applyAsInt("actor2"), at.applyAsInt("location"), at.applyAsInt("geo_precision"), at.applyAsInt("source"),
+                    at.applyAsInt("notes"));
+        }
+    }
+
+    static Row ucdp(Columns c, CSVRecord r) throws RowException {
+        String id = req(r, c.id(), "id");
+        Instant from = ucdpTime(req(r, c.dateStart(), "date_start"), "date_start");
+        String end = opt(r, c.dateEnd());
+        Instant to = end == null ? null : ucdpTime(end, "date_end");
         if (to != null && to.isBefore(from)) {
             throw new RowException("date_end is before date_start");
         }
-        double lat = coordinate(r, "latitude", 90);
-        double lon = coordinate(r, "longitude", 180);
-        Integer best = count(r, "best", true);
-        int type = has(r, "type_of_violence") ? intOr(r, "type_of_violence", 0) : 0;
-        Category category = type == 3 ? Category.CIVILIAN_CASUALTIES : Category.OTHER;
-        Integer civ = count(r, "deaths_civilians", false);
-        Integer a = count(r, "deaths_a", false);
-        Integer b = count(r, "deaths_b", false);
+        double lat = coordinate(r, c.latitude(), "latitude", 90);
+        double lon = coordinate(r, c.longitude(), "longitude", 180);
+        Integer best = count(r, c.best(), "best", true);
+        Category category = "3".equals(opt(r, c.typeOfViolence())) ? Category.CIVILIAN_CASUALTIES : Category.OTHER;
+        Integer civ = count(r, c.deathsCivilians(), "deaths_civilians", false);
+        Integer a = count(r, c.deathsA(), "deaths_a", false);
+        Integer b = count(r, c.deathsB(), "deaths_b", false);
         Integer military = a == null && b == null ? null : (a == null ? 0 : a) + (b == null ? 0 : b);
-        String where = opt(r, "where_coordinates");
-        String desc = join(opt(r, "dyad_name"), opt(r, "where_description"));
-        String sources = cut(opt(r, "source_headline"));
-        return new Row(id, from, to, lat, lon, precisionFromUcdp(opt(r, "where_prec")), where, opt(r, "adm_1"), opt(r, "adm_2"), category,
-                civ, military, best, sources, cut(desc), null);
+        String desc = join(opt(r, c.dyadName()), opt(r, c.whereDescription()));
+        return new Row(id, from, to, lat, lon, precisionFromUcdp(opt(r, c.wherePrec())), opt(r, c.whereCoordinates()), opt(r, c.adm1()),
+                opt(r, c.adm2()), category, civ, military, best, cut(opt(r, c.sourceHeadline())), cut(desc), null);
     }
 
-    static Row acled(CSVRecord r) throws RowException {
-        String id = req(r, "event_id_cnty");
-        String dateText = req(r, "event_date");
+    /** An ACLED row; its category is an added category mapped to its event and sub-event type, else the closest built-in one. */
+    static Row acled(Columns c, CSVRecord r, Map<String, Category> mapped) throws RowException {
+        String id = req(r, c.id(), "event_id_cnty");
+        String dateText = req(r, c.dateStart(), "event_date");
         LocalDate date;
         try {
             date = dateText.length() == 10 && dateText.charAt(4) == '-' ? LocalDate.parse(dateText) : LocalDate.parse(dateText, ACLED_LONG);
@@ -317,15 +372,21 @@ public class Imports {
             throw new RowException("event_date is not a date: " + dateText);
         }
         Instant from = date.atStartOfDay().toInstant(ZoneOffset.UTC);
-        double lat = coordinate(r, "latitude", 90);
-        double lon = coordinate(r, "longitude", 180);
-        Integer fatalities = count(r, "fatalities", true);
-        Category category = acledCategory(opt(r, "event_type"), opt(r, "sub_event_type"), opt(r, "notes"));
-        int gp = has(r, "geo_precision") ? intOr(r, "geo_precision", 0) : 0;
-        Integer precision = gp == 1 ? 1_000 : gp == 2 ? 10_000 : gp == 3 ? 50_000 : null;
-        String desc = join(join(opt(r, "actor1"), opt(r, "actor2")), opt(r, "notes"));
-        return new Row(id, from, null, lat, lon, precision, opt(r, "location"), opt(r, "admin1"), opt(r, "admin2"), category, null, null,
-                fatalities, cut(opt(r, "source")), cut(desc), null);
+        double lat = coordinate(r, c.latitude(), "latitude", 90);
+        double lon = coordinate(r, c.longitude(), "longitude", 180);
+        Integer fatalities = count(r, c.best(), "fatalities", true);
+        String type = opt(r, c.eventType());
+        String sub = opt(r, c.subEventType());
+        String notes = opt(r, c.notes());
+        Category category = mapped.get(Acled.key(type, sub));
+        if (category == null) {
+            category = acledCategory(type, sub, notes);
+        }
+        String gp = opt(r, c.geoPrecision());
+        Integer precision = "1".equals(gp) ? Integer.valueOf(1_000) : "2".equals(gp) ? Integer.valueOf(10_000) : "3".equals(gp) ? Integer.valueOf(50_000) : null;
+        String desc = join(join(opt(r, c.actor1()), opt(r, c.actor2())), notes);
+        return new Row(id, from, null, lat, lon, precision, opt(r, c.location()), opt(r, c.adm1()), opt(r, c.adm2()), category, null, null,
+                fatalities, cut(opt(r, c.source())), cut(desc), null);
     }
 
     static Category acledCategory(String type, String sub, String notes) {
@@ -371,8 +432,7 @@ public class Imports {
         };
     }
 
-    private static Instant ucdpTime(CSVRecord r, String col) throws RowException {
-        String v = req(r, col);
+    private static Instant ucdpTime(String v, String col) throws RowException {
         Instant fast = monthFirst(v);
         if (fast != null) {
             return fast;
@@ -474,8 +534,8 @@ public class Imports {
         return value;
     }
 
-    private static double coordinate(CSVRecord r, String col, double limit) throws RowException {
-        String v = req(r, col);
+    private static double coordinate(CSVRecord r, int at, String col, double limit) throws RowException {
+        String v = req(r, at, col);
         try {
             double d = Double.parseDouble(v);
             if (Double.isNaN(d) || d < -limit || d > limit) {
@@ -487,9 +547,9 @@ public class Imports {
         }
     }
 
-    private static Integer count(CSVRecord r, String col, boolean required) throws RowException {
-        String v = has(r, col) ? r.get(col).strip() : "";
-        if (v.isEmpty()) {
+    private static Integer count(CSVRecord r, int at, String col, boolean required) throws RowException {
+        String v = opt(r, at);
+        if (v == null) {
             if (required) {
                 throw new RowException(col + " is missing");
             }
@@ -506,27 +566,25 @@ public class Imports {
         }
     }
 
-    private static int intOr(CSVRecord r, String col, int fallback) {
-        try {
-            return Integer.parseInt(r.get(col).strip());
-        } catch (RuntimeException e) {
-            return fallback;
-        }
-    }
-
-    private static boolean has(CSVRecord r, String col) {
-        return r.isMapped(col) && r.isSet(col);
-    }
-
-    private static String req(CSVRecord r, String col) throws RowException {
-        if (!has(r, col) || r.get(col).isBlank()) {
+    private static String req(CSVRecord r, int at, String col) throws RowException {
+        String v = opt(r, at);
+        if (v == null) {
             throw new RowException(col + " is missing");
         }
-        return r.get(col).strip();
+        return v;
     }
 
-    private static String opt(CSVRecord r, String col) {
-        return has(r, col) && !r.get(col).isBlank() ? r.get(col).strip() : null;
+    /** The value at a position, stripped; null when the file has no such column, the row is short, or the value is blank. */
+    private static String opt(CSVRecord r, int at) {
+        if (at < 0 || at >= r.size()) {
+            return null;
+        }
+        String v = r.get(at);
+        if (v.isEmpty()) {
+            return null;
+        }
+        v = v.strip();
+        return v.isEmpty() ? null : v;
     }
 
     private static String join(String a, String b) {

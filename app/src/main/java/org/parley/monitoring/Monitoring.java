@@ -58,6 +58,8 @@ public class Monitoring {
     static final String SYSTEM = "Parley";
 
     private final MonitoringStore store;
+    private final Categories categories;
+    private final Observers observers;
     private final Geo geo;
     private final Processes processes;
     private final Roadmap roadmap;
@@ -69,13 +71,15 @@ public class Monitoring {
     private final int maxAttachmentBytes;
     private final String defaultTileUrl;
 
-    Monitoring(MonitoringStore store, Geo geo, Processes processes, Roadmap roadmap, PublicRecord record, Clock clock,
+    Monitoring(MonitoringStore store, Categories categories, Observers observers, Geo geo, Processes processes, Roadmap roadmap, PublicRecord record, Clock clock,
                @Value("${parley.monitoring.group-distance-km:2}") double groupKm,
                @Value("${parley.monitoring.group-window-minutes:30}") int groupMinutes,
                @Value("${parley.monitoring.spike-factor:2.0}") double spikeFactor,
                @Value("${parley.monitoring.max-attachment-bytes:5242880}") int maxAttachmentBytes,
                @Value("${parley.monitoring.tile-url:}") String defaultTileUrl) {
         this.store = store;
+        this.categories = categories;
+        this.observers = observers;
         this.geo = geo;
         this.processes = processes;
         this.roadmap = roadmap;
@@ -88,12 +92,36 @@ public class Monitoring {
         this.defaultTileUrl = defaultTileUrl == null || defaultTileUrl.isBlank() ? null : defaultTileUrl.strip();
     }
 
-    public double groupKm() {
-        return groupKm;
+    /** How a process groups reports into events and what counts as a spike: its mediators' settings, else the installation's. */
+    public record Settings(double groupKm, int groupMinutes, double spikeFactor) {
     }
 
-    public int groupMinutes() {
-        return groupMinutes;
+    public Settings settings(long processId) {
+        return store.settings(processId).orElse(new Settings(groupKm, groupMinutes, spikeFactor));
+    }
+
+    /** A mediator changes the process's grouping distance and time window, and the spike factor; "regroup" applies them to open events. */
+    @Transactional
+    public Settings changeSettings(long processId, Settings s, Viewer viewer) {
+        processes.requireMediator(processId, viewer);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (Double.isNaN(s.groupKm()) || s.groupKm() <= 0 || s.groupKm() > 50) {
+            problems.add(new FieldProblem("groupKm", "monitoring.settings.groupKm"));
+        }
+        if (s.groupMinutes() <= 0 || s.groupMinutes() > 1440) {
+            problems.add(new FieldProblem("groupMinutes", "monitoring.settings.groupMinutes"));
+        }
+        if (Double.isNaN(s.spikeFactor()) || s.spikeFactor() < 1 || s.spikeFactor() > 100) {
+            problems.add(new FieldProblem("spikeFactor", "monitoring.settings.spikeFactor"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Instant now = clock.instant();
+        store.saveSettings(processId, s, viewer.accountId(), now);
+        record.append(Fact.of("monitoring.settings_changed", processId, "process/" + processId, now, Role.MEDIATOR.name(),
+                data("groupKm", s.groupKm(), "groupMinutes", s.groupMinutes(), "spikeFactor", s.spikeFactor())));
+        return settings(processId);
     }
 
     public int maxAttachmentBytes() {
@@ -102,23 +130,24 @@ public class Monitoring {
 
     // --- who may do what
 
-    /** Mediators of the process and observers see everything in monitoring; others see verified events only. */
+    /** Mediators of the process and the observers serving it see everything in monitoring; others see verified events only. */
     public boolean seesAll(long processId, Viewer viewer) {
-        return viewer.is(Role.OBSERVER) || processes.mediates(processId, viewer);
+        return observers.serves(processId, viewer) || processes.mediates(processId, viewer);
     }
 
-    public boolean mayReport(Viewer viewer) {
-        return viewer.is(Role.OBSERVER);
+    /** Observers serving the process file reports there. */
+    public boolean mayReport(long processId, Viewer viewer) {
+        return observers.serves(processId, viewer);
     }
 
     public boolean mayVerify(long processId, Viewer viewer) {
-        return viewer.is(Role.OBSERVER) || processes.mediates(processId, viewer);
+        return seesAll(processId, viewer);
     }
 
     private void requireObserver(long processId, Viewer viewer) {
         processes.get(processId);
-        if (!viewer.is(Role.OBSERVER)) {
-            throw new ForbiddenException("monitoring.error.observersOnly");
+        if (!observers.serves(processId, viewer)) {
+            throw new ForbiddenException(viewer.is(Role.OBSERVER) ? "monitoring.error.notServing" : "monitoring.error.observersOnly");
         }
     }
 
@@ -188,8 +217,11 @@ public class Monitoring {
                 return new Submitted(store.report(seen.get().id()).orElseThrow(), false);
             }
         }
+        if (input.team() == null || input.team().isBlank()) {
+            input = input.withTeam(observers.team(processId, viewer.accountId()).orElse(null)); // the team the observer serves in
+        }
         Checked c = check(processId, input);
-        long id = store.insertReport(processId, "OBSERVER", c.report(), c.category(), c.admin1(), viewer.accountId(), viewer.displayName());
+        long id = store.insertReport(processId, c.report(), c.category(), c.admin1(), viewer.accountId(), viewer.displayName());
         Instant now = clock.instant();
         record.append(Fact.of("monitoring.report_filed", processId, "monitoring-report/" + id, now, Role.OBSERVER.name(), data(
                 "category", c.category().name(), "observedFrom", c.report().observedFrom().toString(), "admin1", c.admin1(),
@@ -252,14 +284,25 @@ public class Monitoring {
         return store.attachments(reportId).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 
+    /** Reports from outside sources in the filter's time window (newest first), for those who see everything. */
+    public List<OutsideReport> outsideReports(long processId, EventFilter filter, int limit, Viewer viewer) {
+        requireSeesAll(processId, viewer);
+        return store.outsideReports(processId, filter, Math.min(Math.max(limit, 1), 50_000));
+    }
+
+    /** Refuses an unknown process (404). */
+    public void requireProcess(long processId) {
+        processes.get(processId);
+    }
+
     public Report report(long processId, long reportId, Viewer viewer) {
         requireSeesAll(processId, viewer);
         return store.report(reportId).filter(r -> r.processId() == processId).orElseThrow(() -> new NotFoundException("report", reportId));
     }
 
-    public List<Report> reports(long processId, String kind, int limit, Viewer viewer) {
+    public List<Report> reports(long processId, int limit, Viewer viewer) {
         requireSeesAll(processId, viewer);
-        return store.reports(processId, kind, Math.min(Math.max(limit, 1), 1000));
+        return store.reports(processId, Math.min(Math.max(limit, 1), 1000));
     }
 
     record Checked(NewReport report, Category category, String admin1) {
@@ -272,7 +315,7 @@ public class Monitoring {
         if (r.category() == null || r.category().isBlank()) {
             problems.add(new FieldProblem("category", "monitoring.category.required"));
         } else {
-            category = Category.parse(r.category()).orElse(null);
+            category = categories.parse(processId, r.category()).orElse(null);
             if (category == null) {
                 problems.add(new FieldProblem("category", "monitoring.category.unknown", r.category()));
             }
@@ -389,6 +432,9 @@ public class Monitoring {
 
     /** Puts a report into the nearest open event it fits (distance, time, compatible category), or a new one. */
     private void group(long processId, long reportId, Checked c, Instant now) {
+        Settings settings = settings(processId);
+        double groupKm = settings.groupKm();
+        int groupMinutes = settings.groupMinutes();
         NewReport r = c.report();
         double lat = r.latitude();
         double lon = r.longitude();
@@ -399,7 +445,7 @@ public class Monitoring {
         Event best = null;
         double bestKm = Double.MAX_VALUE;
         for (Event e : store.candidates(processId, from, to, groupMinutes, lat - dLat, lat + dLat, lon - dLon, lon + dLon)) {
-            if (!fits(e, c.category(), lat, lon, from, to)) {
+            if (!fits(e, c.category(), lat, lon, from, to, groupKm, groupMinutes)) {
                 continue;
             }
             double km = Geo.km(lat, lon, e.latitude(), e.longitude());
@@ -413,7 +459,7 @@ public class Monitoring {
         afterChange(eventId, now);
     }
 
-    boolean fits(Event e, Category category, double lat, double lon, Instant from, Instant to) {
+    static boolean fits(Event e, Category category, double lat, double lon, Instant from, Instant to, double groupKm, int groupMinutes) {
         if (!e.state().open() || !e.category().compatibleWith(category)) {
             return false;
         }
@@ -443,15 +489,16 @@ public class Monitoring {
     }
 
     private void checkSpike(long processId, Instant now) {
+        double spikeFactor = settings(processId).spikeFactor();
         int last24h = count(processId, EventFilter.none(), false, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         double baseline = store.countRollup(store.rollupWhere(processId, EventFilter.none(), false), today.minusDays(27), today.minusDays(13)) / 14.0;
-        if (spike(last24h, baseline)) {
+        if (spike(last24h, baseline, spikeFactor)) {
             store.insertAlert(processId, today, last24h, baseline);
         }
     }
 
-    private boolean spike(int last24h, double baseline) {
+    private static boolean spike(int last24h, double baseline, double spikeFactor) {
         return last24h >= 3 && last24h > spikeFactor * baseline;
     }
 
@@ -469,10 +516,30 @@ public class Monitoring {
                 .orElseThrow(() -> new NotFoundException("event", eventId));
     }
 
+    /** The reports of an event, each with its attachments (their names, sizes and SHA-256, not their content). */
     public List<Report> reportsOf(long processId, long eventId, Viewer viewer) {
         requireSeesAll(processId, viewer);
         event(processId, eventId, viewer);
-        return store.reportsOfEvent(eventId);
+        List<Report> reports = store.reportsOfEvent(eventId);
+        Map<Long, List<Report.Attachment>> files = store.attachmentsOf(reports.stream().map(Report::id).toList());
+        return reports.stream().map(r -> r.withAttachments(files.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    /** An attachment's content, for those who see everything in the process. */
+    public record File(Report.Attachment meta, byte[] content) {
+    }
+
+    public File attachment(long processId, long reportId, long attachmentId, Viewer viewer) {
+        Report r = report(processId, reportId, viewer);
+        return store.attachmentContent(r.id(), attachmentId).orElseThrow(() -> new NotFoundException("attachment", attachmentId));
+    }
+
+    /** Whether the viewer may amend a report and attach files to it: its author, serving the process, while its event is open. */
+    public boolean mayAmend(long processId, Report r, Viewer viewer) {
+        if (!java.util.Objects.equals(r.authorAccountId(), viewer.accountId()) || !observers.serves(processId, viewer)) {
+            return false;
+        }
+        return r.eventId() == null || store.event(r.eventId()).map(e -> e.state().open()).orElse(true);
     }
 
     public List<EventStep> history(long processId, long eventId, Viewer viewer) {
@@ -550,7 +617,7 @@ public class Monitoring {
 
     /** Records a violation if a verified event falls within a ceasefire's time, geography and categories. */
     private void judge(Ceasefire c, Event e, Instant now, String role) {
-        if (!c.inForce(e.firstAt()) || !c.categories().contains(e.category()) || !geo.covers(c, e.latitude(), e.longitude())) {
+        if (!c.inForce(e.firstAt()) || !c.covers(e.category()) || !geo.covers(c, e.latitude(), e.longitude())) {
             return;
         }
         LocalDate day = LocalDate.ofInstant(e.firstAt(), ZoneOffset.UTC);
@@ -621,7 +688,7 @@ public class Monitoring {
     }
 
     /** What a regrouping did. */
-    public record Regrouped(int reports, int eventsBefore, int eventsAfter) {
+    public record Regrouped(int reports, int eventsBefore, int eventsAfter) implements java.io.Serializable {
     }
 
     /**
@@ -641,7 +708,8 @@ public class Monitoring {
         List<Grouper.Item> items = reports.stream().map(r -> new Grouper.Item(r.id(), r.observedFrom().getEpochSecond(),
                 (r.observedTo() == null ? r.observedFrom() : r.observedTo()).getEpochSecond(), r.latitude(), r.longitude(), r.category(),
                 r.authorAccountId() == null ? -r.id() : r.authorAccountId())).toList();
-        int[] groups = new Grouper(groupKm, groupMinutes).group(items);
+        Settings settings = settings(processId);
+        int[] groups = new Grouper(settings.groupKm(), settings.groupMinutes()).group(items);
         store.detachAndDeleteEvents(oldEvents);
         int count = java.util.Arrays.stream(groups).max().orElse(-1) + 1;
         long[] eventIds = new long[count];
@@ -662,7 +730,7 @@ public class Monitoring {
             afterChange(e, now);
         }
         record.append(Fact.of("monitoring.regrouped", processId, "process/" + processId, now, Role.MEDIATOR.name(), data(
-                "distanceKm", groupKm, "windowMinutes", groupMinutes, "reports", reports.size(), "eventsBefore", oldEvents.size(),
+                "distanceKm", settings.groupKm(), "windowMinutes", settings.groupMinutes(), "reports", reports.size(), "eventsBefore", oldEvents.size(),
                 "eventsAfter", count, "reasonSha256", sha256(reason.strip()))));
         return new Regrouped(reports.size(), oldEvents.size(), count);
     }
@@ -679,7 +747,7 @@ public class Monitoring {
         if (processes.parties(processId).stream().noneMatch(p -> p.id() == viewer.partyId())) {
             throw new ForbiddenException("monitoring.error.notAPartyHere");
         }
-        Category category = Category.parse(c.category()).orElse(null);
+        Category category = categories.parse(processId, c.category()).orElse(null);
         if (category == null) {
             problems.add(new FieldProblem("category", c.category() == null || c.category().isBlank()
                     ? "monitoring.category.required" : "monitoring.category.unknown", c.category()));
@@ -799,14 +867,14 @@ public class Monitoring {
                 problems.add(new FieldProblem("bufferKm", "monitoring.ceasefire.buffer"));
             }
         }
-        List<Category> categories = new ArrayList<>();
-        if (c.categories() == null || c.categories().isEmpty()) {
+        List<Category> covered = new ArrayList<>();
+        if ((c.categories() == null || c.categories().isEmpty()) && !c.kinetic()) {
             problems.add(new FieldProblem("categories", "monitoring.ceasefire.categories"));
-        } else {
+        } else if (c.categories() != null) {
             for (String s : c.categories()) {
-                Category.parse(s).ifPresentOrElse(x -> {
-                    if (!categories.contains(x)) {
-                        categories.add(x);
+                categories.parse(processId, s).ifPresentOrElse(x -> {
+                    if (!covered.contains(x)) {
+                        covered.add(x);
                     }
                 }, () -> problems.add(new FieldProblem("categories", "monitoring.category.unknown", s)));
             }
@@ -814,17 +882,15 @@ public class Monitoring {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        long id = store.insertCeasefire(processId, c, categories);
+        long id = store.insertCeasefire(processId, c, covered);
         Ceasefire saved = store.ceasefire(id).orElseThrow();
         Instant now = clock.instant();
         record.append(Fact.of("monitoring.ceasefire_defined", processId, "ceasefire/" + id, now, Role.MEDIATOR.name(), data(
                 "name", saved.name(), "milestone", saved.milestoneId(), "startsAt", saved.startsAt().toString(),
                 "endsAt", saved.endsAt() == null ? null : saved.endsAt().toString(), "geography", saved.geography().name(),
                 "geometrySha256", saved.coordinates() == null ? null : sha256(saved.coordinates().toString()), "bufferKm", saved.bufferKm(),
-                "categories", categories.stream().map(Enum::name).toList())));
-        for (Event e : store.verifiedEvents(processId)) {
-            judge(saved, e, now, Role.MEDIATOR.name());
-        }
+                "categories", covered.stream().map(Category::name).toList(), "allKinetic", c.kinetic())));
+        store.forEachVerified(processId, e -> judge(saved, e, now, Role.MEDIATOR.name()));
         return saved;
     }
 
@@ -901,19 +967,24 @@ public class Monitoring {
         LocalDate start = end.minusDays(13);
         Map<LocalDate, Dashboard.Day> byDay = new LinkedHashMap<>();
         for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-            byDay.put(d, new Dashboard.Day(d, 0, 0));
+            byDay.put(d, new Dashboard.Day(d, 0, 0, 0));
         }
         MonitoringStore.Where rollup = store.rollupWhere(processId, timeless, !all);
         for (Dashboard.Day d : store.dailyRollup(rollup, start, end.plusDays(1))) {
             byDay.put(d.day(), d);
+        }
+        if (all) {
+            store.outsideDaily(processId, filter.category(), start, end.plusDays(1)).forEach((d, n) -> byDay.computeIfPresent(d,
+                    (k, x) -> new Dashboard.Day(k, x.events(), x.verified(), n)));
         }
         double baseline = store.countRollup(rollup, start.minusDays(14), start) / 14.0;
         int last24h = count(processId, timeless, !all, now.minus(Duration.ofHours(24)), now.plusSeconds(600));
         Long party = viewer.is(Role.DELEGATE) && !all ? viewer.partyId() : null;
         long open = all ? store.claimsCount(processId, ClaimStatus.CLAIMED, null)
                 : party != null ? store.claimsCount(processId, ClaimStatus.CLAIMED, party) : 0;
-        return new Dashboard(new ArrayList<>(byDay.values()), baseline, last24h, spike(last24h, baseline), spikeFactor, open,
-                store.claimsCount(processId, ClaimStatus.VERIFIED, null), store.externalReports(processId));
+        double spikeFactor = settings(processId).spikeFactor();
+        return new Dashboard(new ArrayList<>(byDay.values()), baseline, last24h, spike(last24h, baseline, spikeFactor), spikeFactor, open,
+                store.claimsCount(processId, ClaimStatus.VERIFIED, null), all ? store.outsideReports(processId) : 0);
     }
 
     /**

@@ -18,6 +18,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,12 +34,16 @@ import org.springframework.web.bind.annotation.RestController;
 class MonitoringApi {
 
     private final Monitoring monitoring;
+    private final Categories categories;
+    private final Observers observers;
     private final Imports imports;
     private final Exports exports;
     private final Withdrawals withdrawals;
 
-    MonitoringApi(Monitoring monitoring, Imports imports, Exports exports, Withdrawals withdrawals) {
+    MonitoringApi(Monitoring monitoring, Categories categories, Observers observers, Imports imports, Exports exports, Withdrawals withdrawals) {
         this.monitoring = monitoring;
+        this.categories = categories;
+        this.observers = observers;
         this.imports = imports;
         this.exports = exports;
         this.withdrawals = withdrawals;
@@ -77,9 +82,70 @@ class MonitoringApi {
     }
 
     @GetMapping("/reports")
-    List<Report> reports(@PathVariable long processId, @RequestParam(defaultValue = "OBSERVER") String kind,
-                         @RequestParam(defaultValue = "200") int limit) {
-        return monitoring.reports(processId, "EXTERNAL".equalsIgnoreCase(kind) ? "EXTERNAL" : "OBSERVER", limit, Viewer.current());
+    List<Report> reports(@PathVariable long processId, @RequestParam(defaultValue = "200") int limit) {
+        return monitoring.reports(processId, limit, Viewer.current());
+    }
+
+    /** Reports from outside sources (UCDP, ACLED imports): for observers and mediators, apart from observers' reports and events. */
+    @GetMapping("/outside-reports")
+    List<OutsideReport> outsideReports(@PathVariable long processId, EventQuery q, @RequestParam(defaultValue = "1000") int limit) {
+        return monitoring.outsideReports(processId, q.filter(categories, processId), limit, Viewer.current());
+    }
+
+    // --- categories
+
+    @GetMapping("/categories")
+    List<CategoryView> categories(@PathVariable long processId, Locale locale) {
+        monitoring.requireProcess(processId);
+        return categories.of(processId).stream().map(c -> CategoryView.of(c, categories.label(c, locale))).toList();
+    }
+
+    @PostMapping("/categories")
+    ResponseEntity<CategoryView> addCategory(@PathVariable long processId, @RequestBody Categories.NewCategory category, Locale locale) {
+        Category c = categories.add(processId, category, Viewer.current());
+        return ResponseEntity.status(HttpStatus.CREATED).body(CategoryView.of(c, categories.label(c, locale)));
+    }
+
+    // --- observers serving the process, and its settings
+
+    @GetMapping("/observers")
+    List<Observers.Member> observers(@PathVariable long processId) {
+        return observers.of(processId, Viewer.current());
+    }
+
+    @PostMapping("/observers")
+    ResponseEntity<Observers.Member> addObserver(@PathVariable long processId, @RequestBody Observers.NewMember member) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(observers.add(processId, member, Viewer.current()));
+    }
+
+    @DeleteMapping("/observers/{observerId}")
+    ResponseEntity<Void> removeObserver(@PathVariable long processId, @PathVariable long observerId) {
+        observers.remove(processId, observerId, Viewer.current());
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/settings")
+    Monitoring.Settings settings(@PathVariable long processId) {
+        monitoring.requireProcess(processId);
+        return monitoring.settings(processId);
+    }
+
+    @PutMapping("/settings")
+    Monitoring.Settings changeSettings(@PathVariable long processId, @RequestBody SettingsBody body) {
+        return monitoring.changeSettings(processId, new Monitoring.Settings(body.groupKm() == null ? Double.NaN : body.groupKm(),
+                body.groupMinutes() == null ? 0 : body.groupMinutes(), body.spikeFactor() == null ? Double.NaN : body.spikeFactor()), Viewer.current());
+    }
+
+    record SettingsBody(Double groupKm, Integer groupMinutes, Double spikeFactor) {
+    }
+
+    /** A category as the API shows it: its code, its name in the reader's language and its own names if it was added. */
+    record CategoryView(String code, String name, String group, boolean kinetic, boolean builtin, String nameEn, String nameUk, String nameRu,
+                        String acledEventType, String acledSubEventType) {
+        static CategoryView of(Category c, String label) {
+            return new CategoryView(c.name(), label, c.group(), c.kinetic(), c.builtin(), c.nameEn(), c.nameUk(), c.nameRu(), c.acledEventType(),
+                    c.acledSubEventType());
+        }
     }
 
     @GetMapping("/reports/{reportId}")
@@ -104,11 +170,29 @@ class MonitoringApi {
         return ResponseEntity.status(HttpStatus.CREATED).body(saved);
     }
 
+    @GetMapping("/reports/{reportId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable long processId, @PathVariable long reportId, @PathVariable long attachmentId) {
+        return download(monitoring.attachment(processId, reportId, attachmentId, Viewer.current()));
+    }
+
+    /** Images, PDF and video as what they are; anything else as bytes; always as a download, sandboxed, so no upload runs as a page here. */
+    static ResponseEntity<byte[]> download(Monitoring.File f) {
+        String type = f.meta().contentType() == null ? "" : f.meta().contentType().toLowerCase(Locale.ROOT);
+        MediaType media = type.matches("image/(png|jpeg|gif|webp)|application/pdf|video/mp4") ? MediaType.parseMediaType(type)
+                : MediaType.APPLICATION_OCTET_STREAM;
+        return ResponseEntity.ok().contentType(media)
+                .header("Content-Disposition", org.springframework.http.ContentDisposition.attachment()
+                        .filename(f.meta().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(f.content());
+    }
+
     // --- events
 
     @GetMapping("/events")
     List<Event> events(@PathVariable long processId, EventQuery q, @RequestParam(defaultValue = "1000") int limit) {
-        return monitoring.events(processId, q.filter(), limit, Viewer.current());
+        return monitoring.events(processId, q.filter(categories, processId), limit, Viewer.current());
     }
 
     @GetMapping("/events/{eventId}")
@@ -144,7 +228,7 @@ class MonitoringApi {
 
     @GetMapping("/dashboard")
     Dashboard dashboard(@PathVariable long processId, EventQuery q) {
-        return monitoring.dashboard(processId, q.filter(), Viewer.current());
+        return monitoring.dashboard(processId, q.filter(categories, processId), Viewer.current());
     }
 
     // --- claims
@@ -250,7 +334,7 @@ class MonitoringApi {
 
     @GetMapping("/export/events.csv")
     void exportCsv(@PathVariable long processId, EventQuery q, HttpServletResponse response) throws IOException {
-        List<Event> events = monitoring.events(processId, q.filter(), 50_000, Viewer.current());
+        List<Event> events = monitoring.events(processId, q.filter(categories, processId), 50_000, Viewer.current());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"events.csv\"");
         exports.csv(processId, events, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -258,7 +342,7 @@ class MonitoringApi {
 
     @GetMapping("/export/events-acled.csv")
     void exportAcled(@PathVariable long processId, EventQuery q, HttpServletResponse response) throws IOException {
-        List<Event> events = monitoring.events(processId, q.filter(), 50_000, Viewer.current());
+        List<Event> events = monitoring.events(processId, q.filter(categories, processId), 50_000, Viewer.current());
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"events-acled.csv\"");
         exports.acled(processId, events, new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
@@ -266,7 +350,7 @@ class MonitoringApi {
 
     @GetMapping(value = "/export/events.geojson", produces = "application/geo+json")
     String exportGeojson(@PathVariable long processId, EventQuery q, Locale locale) {
-        return exports.geojson(processId, monitoring.events(processId, q.filter(), 50_000, Viewer.current()), locale);
+        return exports.geojson(processId, monitoring.events(processId, q.filter(categories, processId), 50_000, Viewer.current()), locale);
     }
 
     /** The dashboard's filters as query parameters. */
@@ -280,9 +364,9 @@ class MonitoringApi {
         private String state;
         private String admin1;
 
-        EventFilter filter() {
+        EventFilter filter(Categories categories, long processId) {
             Category c = category == null || category.isBlank() ? null
-                    : Category.parse(category).orElseThrow(() -> new InvalidInputException("category", "monitoring.category.unknown", category));
+                    : categories.parse(processId, category).orElseThrow(() -> new InvalidInputException("category", "monitoring.category.unknown", category));
             EventState s = null;
             if (state != null && !state.isBlank()) {
                 try {

@@ -48,14 +48,19 @@ class MonitoringForms {
     private static final String BASE = "/processes/{processId}/monitoring";
 
     private final Monitoring monitoring;
+    private final Categories categories;
+    private final Observers observers;
     private final Imports imports;
     private final Withdrawals withdrawals;
     private final Processes processes;
     private final Roadmap roadmap;
     private final Clock clock;
 
-    MonitoringForms(Monitoring monitoring, Imports imports, Withdrawals withdrawals, Processes processes, Roadmap roadmap, Clock clock) {
+    MonitoringForms(Monitoring monitoring, Categories categories, Observers observers, Imports imports, Withdrawals withdrawals,
+                    Processes processes, Roadmap roadmap, Clock clock) {
         this.monitoring = monitoring;
+        this.categories = categories;
+        this.observers = observers;
         this.imports = imports;
         this.withdrawals = withdrawals;
         this.processes = processes;
@@ -359,12 +364,13 @@ class MonitoringForms {
         boolean delegate = viewer.is(Role.DELEGATE) && viewer.partyId() != null;
         model.addAttribute("canDeclare", delegate);
         model.addAttribute("canZone", processes.mediates(pid, viewer));
-        model.addAttribute("canSight", viewer.is(Role.OBSERVER));
+        boolean serves = observers.serves(pid, viewer);
+        model.addAttribute("canSight", serves);
         model.addAttribute("weaponClasses", WeaponClass.values());
         model.addAttribute("zones", withdrawals.zones(pid));
         model.addAttribute("discrepancies", withdrawals.discrepancies(pid));
-        model.addAttribute("sites", delegate || viewer.is(Role.OBSERVER) || processes.mediates(pid, viewer) ? withdrawals.sites(pid, viewer) : List.of());
-        model.addAttribute("sightings", viewer.is(Role.OBSERVER) || processes.mediates(pid, viewer) ? withdrawals.sightings(pid, viewer) : List.of());
+        model.addAttribute("sites", delegate || serves || processes.mediates(pid, viewer) ? withdrawals.sites(pid, viewer) : List.of());
+        model.addAttribute("sightings", serves || processes.mediates(pid, viewer) ? withdrawals.sightings(pid, viewer) : List.of());
     }
 
     private ModelAndView withdrawalAgain(Model model) {
@@ -380,15 +386,13 @@ class MonitoringForms {
         return again("monitoring/withdrawal", model);
     }
 
-    // --- spike alerts (notifications) and the tile server
+    // --- spike alerts (notifications)
 
     @GetMapping(BASE + "/alerts")
     String alerts(@PathVariable("processId") long pid, Model model) {
         Viewer viewer = Viewer.current();
         common(pid, model, viewer);
         model.addAttribute("notifications", monitoring.notifications(pid, viewer));
-        model.addAttribute("canSetTiles", processes.mediates(pid, viewer));
-        model.addAttribute("tileUrl", monitoring.tileUrl());
         return "monitoring/alerts";
     }
 
@@ -399,24 +403,6 @@ class MonitoringForms {
         return redirect(pid, "/alerts");
     }
 
-    @PostMapping(BASE + "/tiles")
-    ModelAndView setTiles(@PathVariable("processId") long pid, @RequestParam(name = "tileUrl", required = false) String tileUrl, Model model,
-                          RedirectAttributes redirect) {
-        Viewer viewer = Viewer.current();
-        try {
-            monitoring.setTileUrl(pid, tileUrl, viewer);
-            redirect.addFlashAttribute("notice", "monitoring.tiles.saved");
-            return redirect(pid, "/alerts");
-        } catch (InvalidInputException e) {
-            common(pid, model, viewer);
-            model.addAttribute("notifications", monitoring.notifications(pid, viewer));
-            model.addAttribute("canSetTiles", true);
-            model.addAttribute("tileUrl", tileUrl);
-            model.addAttribute("tileError", e.problems().getFirst().code());
-            return again("monitoring/alerts", model);
-        }
-    }
-
     // --- helpers
 
     private void common(long pid, Model model, Viewer viewer) {
@@ -424,7 +410,8 @@ class MonitoringForms {
         List<Party> parties = processes.parties(pid);
         model.addAttribute("partyList", parties);
         model.addAttribute("partyById", parties.stream().collect(Collectors.toMap(Party::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
-        model.addAttribute("categories", Category.values());
+        model.addAttribute("categories", categories.of(pid));
+        model.addAttribute("categoryNames", categories.labels(pid, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         model.addAttribute("seesAll", monitoring.seesAll(pid, viewer));
     }
 

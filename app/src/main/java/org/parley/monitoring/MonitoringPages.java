@@ -36,13 +36,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class MonitoringPages {
 
     private final Monitoring monitoring;
+    private final Categories categories;
     private final Processes processes;
     private final Exports exports;
     private final Withdrawals withdrawals;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
 
-    MonitoringPages(Monitoring monitoring, Processes processes, Exports exports, Withdrawals withdrawals, Clock clock) {
+    MonitoringPages(Monitoring monitoring, Categories categories, Processes processes, Exports exports, Withdrawals withdrawals, Clock clock,
+                    org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.monitoring = monitoring;
+        this.categories = categories;
         this.processes = processes;
         this.exports = exports;
         this.withdrawals = withdrawals;
@@ -61,7 +66,7 @@ class MonitoringPages {
         processModel(pid, model, viewer);
         EventFilter filter;
         try {
-            filter = q.filter();
+            filter = q.filter(categories, pid);
         } catch (InvalidInputException e) {
             filter = EventFilter.none();
             model.addAttribute("filterError", e.problems().getFirst().code());
@@ -78,7 +83,7 @@ class MonitoringPages {
         model.addAttribute("claims", monitoring.claims(pid, viewer));
         model.addAttribute("zones", withdrawals.zones(pid));
         model.addAttribute("discrepancies", withdrawals.discrepancies(pid));
-        model.addAttribute("categories", Category.values());
+        model.addAttribute("categories", categories.of(pid));
         model.addAttribute("states", EventState.values());
         StringBuilder query = new StringBuilder("?");
         append(query, "from", q.getFrom());
@@ -89,6 +94,8 @@ class MonitoringPages {
         append(query, "admin1", q.getAdmin1());
         append(query, "view", "public".equals(view) ? "public" : null);
         model.addAttribute("mapUrl", "/processes/" + pid + "/monitoring/map.geojson" + query);
+        boolean outside = !"public".equals(view) && monitoring.seesAll(pid, viewer);
+        model.addAttribute("outsideUrl", outside ? "/processes/" + pid + "/monitoring/outside.geojson" + query : null);
         String tileUrl = monitoring.tileUrl();
         String origin = monitoring.tileOrigin();
         if (origin != null) {
@@ -115,7 +122,14 @@ class MonitoringPages {
                                @RequestParam(name = "view", required = false) String view, Locale locale) {
         Viewer viewer = "public".equals(view) ? Viewer.anonymous() : Viewer.current();
         return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/geo+json"))
-                .body(exports.geojson(pid, monitoring.events(pid, q.filter(), 5_000, viewer), locale));
+                .body(exports.geojson(pid, monitoring.events(pid, q.filter(categories, pid), 5_000, viewer), locale));
+    }
+
+    /** The map's layer of outside sources (UCDP, ACLED imports), for those who see everything: kept apart from the events. */
+    @GetMapping("/processes/{processId}/monitoring/outside.geojson")
+    ResponseEntity<String> outside(@PathVariable("processId") long pid, @ModelAttribute("q") MonitoringApi.EventQuery q, Locale locale) {
+        return ResponseEntity.ok().contentType(org.springframework.http.MediaType.parseMediaType("application/geo+json"))
+                .body(exports.outsideGeojson(pid, monitoring.outsideReports(pid, q.filter(categories, pid), 5_000, Viewer.current()), locale));
     }
 
     // --- reports
@@ -145,6 +159,75 @@ class MonitoringPages {
         ModelAndView mv = new ModelAndView("monitoring/report-form", model.asMap());
         mv.setStatus(HttpStatus.BAD_REQUEST);
         return mv;
+    }
+
+    @GetMapping("/processes/{processId}/monitoring/reports/{reportId}/edit")
+    String editReport(@PathVariable("processId") long pid, @PathVariable("reportId") long rid, Model model) {
+        Report r = ownReport(pid, rid, model);
+        model.addAttribute("form", ReportForm.of(r));
+        return "monitoring/report-form";
+    }
+
+    @PostMapping("/processes/{processId}/monitoring/reports/{reportId}/edit")
+    ModelAndView amendReport(@PathVariable("processId") long pid, @PathVariable("reportId") long rid, @ModelAttribute("form") ReportForm form,
+                             BindingResult result, Model model, RedirectAttributes redirect) {
+        ownReport(pid, rid, model);
+        if (!result.hasErrors()) {
+            try {
+                Report r = monitoring.updateReport(pid, rid, form.command(), Viewer.current());
+                redirect.addFlashAttribute("notice", "monitoring.report.amended");
+                return new ModelAndView("redirect:/processes/" + pid + "/monitoring/events/" + r.eventId());
+            } catch (InvalidInputException e) {
+                addTo(result, e);
+            }
+        }
+        ModelAndView mv = new ModelAndView("monitoring/report-form", model.asMap());
+        mv.setStatus(HttpStatus.BAD_REQUEST);
+        return mv;
+    }
+
+    /** The viewer's own report, while it may still be amended; anyone else's is refused. */
+    private Report ownReport(long pid, long rid, Model model) {
+        observer(pid, model);
+        Viewer viewer = Viewer.current();
+        Report r = monitoring.report(pid, rid, viewer);
+        if (!java.util.Objects.equals(r.authorAccountId(), viewer.accountId())) {
+            throw new ForbiddenException("monitoring.error.notYourReport");
+        }
+        if (!monitoring.mayAmend(pid, r, viewer)) {
+            throw new org.parley.platform.ConflictException("monitoring.report.eventDecided");
+        }
+        model.addAttribute("editing", rid);
+        return r;
+    }
+
+    @PostMapping("/processes/{processId}/monitoring/reports/{reportId}/attachments")
+    ModelAndView attach(@PathVariable("processId") long pid, @PathVariable("reportId") long rid,
+                        @RequestParam(name = "file", required = false) org.springframework.web.multipart.MultipartFile file, Model model,
+                        RedirectAttributes redirect, Locale locale) throws java.io.IOException {
+        Viewer viewer = Viewer.current();
+        Report r = monitoring.report(pid, rid, viewer);
+        try {
+            monitoring.attach(pid, rid, file == null ? null : file.getOriginalFilename(), file == null ? null : file.getContentType(),
+                    file == null ? null : file.getBytes(), viewer);
+            redirect.addFlashAttribute("notice", "monitoring.attachment.added");
+            return new ModelAndView("redirect:/processes/" + pid + "/monitoring/events/" + r.eventId());
+        } catch (InvalidInputException e) {
+            processModel(pid, model, viewer);
+            eventModel(pid, r.eventId(), viewer, model);
+            model.addAttribute("form", new DecisionForm());
+            var p = e.problems().getFirst();
+            model.addAttribute("attachError", messages.getMessage(p.code(), p.args(), p.code(), locale));
+            ModelAndView mv = new ModelAndView("monitoring/event", model.asMap());
+            mv.setStatus(HttpStatus.BAD_REQUEST);
+            return mv;
+        }
+    }
+
+    @GetMapping("/processes/{processId}/monitoring/reports/{reportId}/attachments/{attachmentId}")
+    ResponseEntity<byte[]> attachment(@PathVariable("processId") long pid, @PathVariable("reportId") long rid,
+                                      @PathVariable("attachmentId") long aid) {
+        return MonitoringApi.download(monitoring.attachment(pid, rid, aid, Viewer.current()));
     }
 
     // --- events
@@ -194,7 +277,9 @@ class MonitoringPages {
         model.addAttribute("event", e);
         model.addAttribute("history", monitoring.history(pid, eid, viewer));
         model.addAttribute("violations", monitoring.violations(pid, eid, viewer));
-        model.addAttribute("reports", monitoring.seesAll(pid, viewer) ? monitoring.reportsOf(pid, eid, viewer) : List.of());
+        List<Report> reports = monitoring.seesAll(pid, viewer) ? monitoring.reportsOf(pid, eid, viewer) : List.of();
+        model.addAttribute("reports", reports);
+        model.addAttribute("mine", reports.stream().filter(r -> monitoring.mayAmend(pid, r, viewer)).map(Report::id).collect(Collectors.toSet()));
         model.addAttribute("canVerify", monitoring.mayVerify(pid, viewer) && !e.state().decided());
         model.addAttribute("decisionStates", List.of(EventState.CORROBORATED, EventState.VERIFIED, EventState.REFUTED, EventState.INCONCLUSIVE));
         model.addAttribute("canRegroup", monitoring.mayVerify(pid, viewer) && e.state().open());
@@ -215,17 +300,19 @@ class MonitoringPages {
         model.addAttribute("partyList", parties);
         model.addAttribute("partyById", parties.stream().collect(Collectors.toMap(Party::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
         model.addAttribute("seesAll", monitoring.seesAll(pid, viewer));
-        model.addAttribute("canReport", monitoring.mayReport(viewer));
+        model.addAttribute("canReport", monitoring.mayReport(pid, viewer));
+        model.addAttribute("canSettings", processes.mediates(pid, viewer));
+        model.addAttribute("categoryNames", categories.labels(pid, org.springframework.context.i18n.LocaleContextHolder.getLocale()));
         return process;
     }
 
     private void observer(long pid, Model model) {
         Viewer viewer = Viewer.current();
         processModel(pid, model, viewer);
-        if (!monitoring.mayReport(viewer)) {
-            throw new ForbiddenException("monitoring.error.observersOnly");
+        if (!monitoring.mayReport(pid, viewer)) {
+            throw new ForbiddenException(viewer.is(org.parley.platform.Role.OBSERVER) ? "monitoring.error.notServing" : "monitoring.error.observersOnly");
         }
-        model.addAttribute("categories", Category.values());
+        model.addAttribute("categories", categories.of(pid));
     }
 
     static void addTo(BindingResult result, InvalidInputException e) {

@@ -111,12 +111,16 @@ final class PageForms {
         private String coordinates;
         private Double bufferKm;
         private List<String> categories = new ArrayList<>();
+        private boolean allKinetic;
 
         NewCeasefire command() {
             List<List<Double>> pts = geography == null || geography == Geography.COUNTRY ? null
                     : points(coordinates, "coordinates", "monitoring.ceasefire.coordinates");
-            return new NewCeasefire(name, milestoneId, utc(startsAt), utc(endsAt), geography, pts, bufferKm, categories);
+            return new NewCeasefire(name, milestoneId, utc(startsAt), utc(endsAt), geography, pts, bufferKm, categories, allKinetic);
         }
+
+        public boolean isAllKinetic() { return allKinetic; }
+        public void setAllKinetic(boolean v) { allKinetic = v; }
 
         public String getName() { return name; }
         public void setName(String v) { name = v; }
@@ -239,5 +243,86 @@ final class PageForms {
         public void setPartyId(Long v) { partyId = v; }
         public String getNote() { return note; }
         public void setNote(String v) { note = v; }
+    }
+
+    /** A category a mediator adds: its names, group (an existing one, or a new one named here), use of force, ACLED pair. */
+    public static class CategoryForm {
+        private String nameEn;
+        private String nameUk;
+        private String nameRu;
+        private String group;
+        private String newGroup;
+        private boolean kinetic;
+        private String acled;
+
+        Categories.NewCategory command() {
+            String g = newGroup != null && !newGroup.isBlank() ? newGroup : group;
+            String type = null;
+            String sub = null;
+            if (acled != null && acled.contains("|")) {
+                type = acled.substring(0, acled.indexOf('|'));
+                sub = acled.substring(acled.indexOf('|') + 1);
+            }
+            return new Categories.NewCategory(null, nameEn, nameUk, nameRu, g, kinetic, type, sub);
+        }
+
+        public String getNameEn() { return nameEn; }
+        public void setNameEn(String v) { nameEn = v; }
+        public String getNameUk() { return nameUk; }
+        public void setNameUk(String v) { nameUk = v; }
+        public String getNameRu() { return nameRu; }
+        public void setNameRu(String v) { nameRu = v; }
+        public String getGroup() { return group; }
+        public void setGroup(String v) { group = v; }
+        public String getNewGroup() { return newGroup; }
+        public void setNewGroup(String v) { newGroup = v; }
+        public boolean isKinetic() { return kinetic; }
+        public void setKinetic(boolean v) { kinetic = v; }
+        public String getAcled() { return acled; }
+        public void setAcled(String v) { acled = v; }
+        /** Where the service's problem about the ACLED pair goes on this form. */
+        public String getAcledSubEventType() { return acled; }
+    }
+
+    /** An observer a mediator makes serve the process, and the team. */
+    public static class ObserverForm {
+        private Long accountId;
+        private String team;
+
+        Observers.NewMember command() {
+            return new Observers.NewMember(accountId, null, team);
+        }
+
+        public Long getAccountId() { return accountId; }
+        public void setAccountId(Long v) { accountId = v; }
+        public String getTeam() { return team; }
+        public void setTeam(String v) { team = v; }
+    }
+
+    /** Grouping distance and window, and the spike factor. */
+    public static class SettingsForm {
+        private Double groupKm;
+        private Integer groupMinutes;
+        private Double spikeFactor;
+
+        static SettingsForm of(Monitoring.Settings s) {
+            SettingsForm f = new SettingsForm();
+            f.groupKm = s.groupKm();
+            f.groupMinutes = s.groupMinutes();
+            f.spikeFactor = s.spikeFactor();
+            return f;
+        }
+
+        Monitoring.Settings command() {
+            return new Monitoring.Settings(groupKm == null ? Double.NaN : groupKm, groupMinutes == null ? 0 : groupMinutes,
+                    spikeFactor == null ? Double.NaN : spikeFactor);
+        }
+
+        public Double getGroupKm() { return groupKm; }
+        public void setGroupKm(Double v) { groupKm = v; }
+        public Integer getGroupMinutes() { return groupMinutes; }
+        public void setGroupMinutes(Integer v) { groupMinutes = v; }
+        public Double getSpikeFactor() { return spikeFactor; }
+        public void setSpikeFactor(Double v) { spikeFactor = v; }
     }
 }

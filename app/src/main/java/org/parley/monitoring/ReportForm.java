@@ -37,6 +37,37 @@ public class ReportForm {
     private String description;
     private String language = "en";
 
+    /** The form filled with a stored report, for its author to amend (same client id: a double submission stays harmless). */
+    static ReportForm of(Report r) {
+        ReportForm f = new ReportForm();
+        f.clientId = r.clientId() == null ? f.clientId : r.clientId();
+        f.team = r.team();
+        f.observedFrom = r.observedFrom() == null ? null : LocalDateTime.ofInstant(r.observedFrom(), ZoneOffset.UTC);
+        f.observedTo = r.observedTo() == null ? null : LocalDateTime.ofInstant(r.observedTo(), ZoneOffset.UTC);
+        f.latitude = r.latitude();
+        f.longitude = r.longitude();
+        f.precisionM = r.precisionM();
+        f.place = r.place();
+        f.admin1 = r.admin1();
+        f.admin2 = r.admin2();
+        f.category = r.category().name();
+        f.quantity = r.quantity();
+        f.direction = r.direction();
+        f.distanceM = r.distanceM();
+        f.weapon = r.weapon();
+        f.allegedPartyId = r.allegedPartyId();
+        f.allegedBy = r.allegedBy();
+        f.killedCivilian = r.killedCivilian();
+        f.killedMilitary = r.killedMilitary();
+        f.injuredCivilian = r.injuredCivilian();
+        f.injuredMilitary = r.injuredMilitary();
+        f.sources = r.sources();
+        f.confidence = r.confidence();
+        f.description = r.description();
+        f.language = r.language();
+        return f;
+    }
+
     NewReport command() {
         return new NewReport(clientId, team, observedFrom == null ? null : observedFrom.toInstant(ZoneOffset.UTC),
                 observedTo == null ? null : observedTo.toInstant(ZoneOffset.UTC), latitude, longitude, precisionM, place, admin1, admin2,

@@ -60,19 +60,21 @@ public class Withdrawals {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private final JdbcClient jdbc;
     private final Processes processes;
+    private final Observers observers;
     private final PublicRecord record;
     private final Clock clock;
     private final GeometryFactory factory = new GeometryFactory();
 
-    Withdrawals(JdbcClient jdbc, Processes processes, PublicRecord record, Clock clock) {
+    Withdrawals(JdbcClient jdbc, Processes processes, Observers observers, PublicRecord record, Clock clock) {
         this.jdbc = jdbc;
+        this.observers = observers;
         this.processes = processes;
         this.record = record;
         this.clock = clock;
     }
 
     private boolean seesAll(long processId, Viewer viewer) {
-        return viewer.is(Role.OBSERVER) || processes.mediates(processId, viewer);
+        return observers.serves(processId, viewer) || processes.mediates(processId, viewer);
     }
 
     // --- sites
@@ -180,8 +182,8 @@ public class Withdrawals {
     @Transactional
     public Sighting recordSighting(long processId, NewSighting s, Viewer viewer) {
         processes.get(processId);
-        if (!viewer.is(Role.OBSERVER)) {
-            throw new ForbiddenException("monitoring.error.observersOnly");
+        if (!observers.serves(processId, viewer)) {
+            throw new ForbiddenException(viewer.is(Role.OBSERVER) ? "monitoring.error.notServing" : "monitoring.error.observersOnly");
         }
         List<FieldProblem> problems = new ArrayList<>();
         if (s.weaponClass() == null) {

@@ -4,31 +4,29 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
+import jakarta.validation.Valid;
 import org.parley.platform.ConflictException;
+import org.parley.platform.FormProblems;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.Role;
 import org.parley.platform.Viewer;
-import org.parley.process.Party;
 import org.parley.process.Process;
 import org.parley.process.Processes;
-import org.parley.process.Track;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -43,18 +41,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class TextsPages {
 
-    private static final String BACK = "org.parley.platform.web.Ui.back";
+    private static final String BACK = PageSupport.BACK;
 
     private final Texts texts;
     private final Processes processes;
-    private final MessageSource messages;
-    private final Validator validator;
+    private final PageSupport pages;
 
-    TextsPages(Texts texts, Processes processes, MessageSource messages, Validator validator) {
+    TextsPages(Texts texts, Processes processes, PageSupport pages) {
         this.texts = texts;
         this.processes = processes;
-        this.messages = messages;
-        this.validator = validator;
+        this.pages = pages;
     }
 
     // --- the list
@@ -89,7 +85,7 @@ class TextsPages {
             listModel(pid, model);
             model.addAttribute("submitted", submitted);
             model.addAttribute("problems", p.messages);
-            return withStatus("texts/list", p.status);
+            return PageSupport.withStatus("texts/list", p.status);
         }
     }
 
@@ -116,6 +112,52 @@ class TextsPages {
         model.addAttribute("redline", texts.redline(pid, tid, a, b, null, Viewer.current()));
         return "texts/redline";
     }
+
+    // --- the whole draft at once
+
+    /** Big texts make big forms: a 300-clause draft has a few thousand fields. */
+    @InitBinder("form")
+    void bigForms(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(5000);
+    }
+
+    @GetMapping("/processes/{processId}/texts/{textId}/edit")
+    String editForm(@PathVariable("processId") long pid, @PathVariable("textId") long tid, Model model) {
+        NegotiatingText t = editable(pid, tid, model);
+        model.addAttribute("form", DraftForm.of(t));
+        return "texts/edit";
+    }
+
+    @PostMapping("/processes/{processId}/texts/{textId}/edit")
+    ModelAndView edit(@PathVariable("processId") long pid, @PathVariable("textId") long tid, @Valid @ModelAttribute("form") DraftForm form,
+                      BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        request.setAttribute(BACK, "/processes/" + pid + "/texts/" + tid + "/edit");
+        editable(pid, tid, model);
+        Draft draft = result.hasErrors() ? null : form.toDraft(result);
+        if (draft != null) {
+            try {
+                texts.save(pid, tid, draft, Viewer.current());
+                redirect.addFlashAttribute("notice", "texts.saved");
+                return new ModelAndView("redirect:/processes/" + pid + "/texts/" + tid);
+            } catch (InvalidInputException e) {
+                FormProblems.addTo(result, e);
+            }
+        }
+        form.withEmptyRows();
+        return PageSupport.withStatus("texts/edit", HttpStatus.BAD_REQUEST);
+    }
+
+    /** The draft for the whole-text form: the mediator's, and only while it is a draft. */
+    private NegotiatingText editable(long pid, long tid, Model model) {
+        processes.requireMediator(pid, Viewer.current());
+        NegotiatingText t = textModel(pid, tid, model);
+        if (t.adopted()) {
+            throw new ConflictException("texts.adopted.readOnly");
+        }
+        return t;
+    }
+
+    // --- one change at a time
 
     @PostMapping("/processes/{processId}/texts/{textId}/articles")
     ModelAndView addArticle(@PathVariable("processId") long pid, @PathVariable("textId") long tid,
@@ -223,7 +265,10 @@ class TextsPages {
                          @RequestParam(name = "body", defaultValue = "") String body, Model model, HttpServletRequest request,
                          RedirectAttributes redirect) {
         Comment.Input input = new Comment.Input(clauseId, body);
-        return act(pid, tid, "comment", Map.of("body", body), model, request, redirect, "texts.comment.added",
+        Map<String, Object> submitted = new LinkedHashMap<>();
+        submitted.put("body", body);
+        submitted.put("clauseId", clauseId);
+        return act(pid, tid, "comment", submitted, model, request, redirect, "texts.comment.added",
                 () -> attempt(input, () -> texts.comment(pid, tid, input, Viewer.current())));
     }
 
@@ -292,16 +337,14 @@ class TextsPages {
         model.addAttribute("failedForm", form);
         model.addAttribute("submitted", submitted);
         model.addAttribute("problems", p.messages);
-        return withStatus("texts/text", p.status);
+        return PageSupport.withStatus("texts/text", p.status);
     }
 
     /** Bean-validates the input as the API would, then runs the service call. */
     private <T> T attempt(Object input, Supplier<T> call) {
-        Set<ConstraintViolation<Object>> violations = validator.validate(input);
+        List<String> violations = pages.validate(input, "texts");
         if (!violations.isEmpty()) {
-            List<String> out = violations.stream()
-                    .map(v -> label(v.getPropertyPath().toString()) + ": " + v.getMessage()).sorted().toList();
-            throw new Problems(HttpStatus.BAD_REQUEST, out);
+            throw new Problems(HttpStatus.BAD_REQUEST, violations);
         }
         try {
             return call.get();
@@ -317,18 +360,12 @@ class TextsPages {
         });
     }
 
-    private String label(String path) {
-        String field = path.replaceAll(".*\\.", "").replaceAll("\\[.*", "");
-        return messages.getMessage("texts.field." + field, null, field, LocaleContextHolder.getLocale());
-    }
-
     private List<String> messagesOf(InvalidInputException e) {
-        return e.problems().stream().map(p -> label(p.field() == null ? "" : p.field()) + ": " + message(p.code(), p.args())).toList();
+        return pages.messagesOf(e, "texts");
     }
 
     private String message(String code, Object[] args) {
-        Locale locale = LocaleContextHolder.getLocale();
-        return messages.getMessage(code, args, code, locale);
+        return pages.message(code, args);
     }
 
     /** A failed form's messages and status. */
@@ -370,6 +407,7 @@ class TextsPages {
             model.addAttribute("ownPositions", ownByClause);
             model.addAttribute("otherPositions", sharedByClause);
             model.addAttribute("comments", texts.comments(pid, tid, viewer));
+            model.addAttribute("clauseNumbers", t.clauses().stream().collect(Collectors.toMap(Clause::id, Clause::number)));
             model.addAttribute("versions", texts.versions(pid, tid, viewer).reversed());
             if (mediator) {
                 model.addAttribute("matrix", texts.matrix(pid, tid, viewer));
@@ -382,15 +420,7 @@ class TextsPages {
     }
 
     private Process processModel(long pid, Model model) {
-        Process process = processes.get(pid);
-        model.addAttribute("process", process);
-        model.addAttribute("canEdit", processes.mediates(pid, Viewer.current()));
-        List<Party> parties = processes.parties(pid);
-        model.addAttribute("partyList", parties);
-        model.addAttribute("partyById", parties.stream().collect(Collectors.toMap(Party::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
-        List<Track> tracks = processes.tracks(pid);
-        model.addAttribute("trackList", tracks);
-        model.addAttribute("trackById", tracks.stream().collect(Collectors.toMap(Track::id, Function.identity(), (a, b) -> a, LinkedHashMap::new)));
+        Process process = pages.process(pid, model);
         model.addAttribute("stances", Stance.values());
         model.addAttribute("visibilities", TextVisibility.values());
         return process;
@@ -417,11 +447,5 @@ class TextsPages {
                             return c.id() == target.id() ? change.apply(d) : d;
                         }).toList()))
                 .toList(), reason);
-    }
-
-    private static ModelAndView withStatus(String view, HttpStatus status) {
-        ModelAndView mv = new ModelAndView(view);
-        mv.setStatus(status);
-        return mv;
     }
 }

@@ -14,6 +14,7 @@ import org.parley.monitoring.Ceasefire;
 import org.parley.support.Chromium;
 import org.parley.support.WatchedBrowser;
 import org.parley.monitoring.Monitoring;
+import org.parley.monitoring.MonitoringRealData;
 import org.parley.process.Party;
 import org.parley.process.Process;
 import org.parley.process.Processes;
@@ -149,11 +150,27 @@ class MonitoringBrowserTest {
                 .isEqualTo("Violation of «General ceasefire»");
         screenshot(verifier, "monitoring-event-verified-en");
 
-        // On the dashboard: the map shows it, the compliance table counts it against RU.
+        // The mediator imports the real UCDP file on the import page and watches it go in.
+        verifier.navigate(dashboard + "/imports/new");
+        verifier.locator("#format").selectOption("UCDP_GED");
+        verifier.locator("#file").setInputFiles(MonitoringRealData.file("ucdp-ged-ukraine-2014-2023.csv"));
+        verifier.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Import")).click();
+        verifier.waitForURL("**/monitoring/imports/*");
+        verifier.waitForCondition(() -> "DONE".equals(verifier.locator("#import-progress").getAttribute("data-status")),
+                new Page.WaitForConditionOptions().setTimeout(60_000));
+        assertThat(verifier.locator("#rows-imported").textContent()).isEqualTo("3883");
+        assertThat(verifier.locator("#deaths").textContent()).isEqualTo("18480");
+
+        // On the dashboard: the map shows it, and apart from the events the outside source's 3,883 events as a layer of their own;
+        // the compliance table counts it against RU.
         verifier.navigate(dashboard);
-        verifier.waitForCondition(() -> verifier.locator("#monitoring-map").getAttribute("data-loaded") != null);
+        verifier.waitForCondition(() -> verifier.locator("#monitoring-map").getAttribute("data-outside-loaded") != null);
         assertThat(verifier.locator("#monitoring-map path.leaflet-interactive").count()).isGreaterThan(25); // 25 oblasts and the events
         assertThat(verifier.locator("#monitoring-map path.event-marker.state-VERIFIED").count()).isGreaterThanOrEqualTo(4);
+        assertThat(verifier.locator("#monitoring-map").getAttribute("data-outside-loaded")).isEqualTo("3883");
+        assertThat(verifier.locator("#monitoring-map path.outside-marker").count()).isEqualTo(3883);
+        assertThat(verifier.locator(".leaflet-control-layers").textContent()).contains("Observers’ events", "Outside sources (UCDP, ACLED)");
+        assertThat(verifier.locator("#outside-count").textContent()).isEqualTo("3883");
         assertThat(Integer.parseInt(verifier.locator(ruRow).getAttribute("data-total"))).isEqualTo(ruBefore + 1);
         screenshot(verifier, "monitoring-dashboard-en");
 
@@ -167,6 +184,8 @@ class MonitoringBrowserTest {
         int markers = Integer.parseInt(publicPage.locator("#monitoring-map").getAttribute("data-loaded"));
         assertThat(publicPage.locator("#monitoring-map path.event-marker").count()).isEqualTo(markers);
         assertThat(publicPage.locator("#monitoring-map path.event-marker:not(.state-VERIFIED)").count()).isZero();
+        assertThat(publicPage.locator("#monitoring-map path.outside-marker").count()).isZero();
+        assertThat(publicPage.locator("#outside-count").count()).isZero();
         publicPage.locator("#events tr[data-event-id='" + eventId + "'] a").click();
         publicPage.waitForURL("**/monitoring/events/" + eventId);
         assertThat(publicPage.locator("ul.violations").textContent()).contains("General ceasefire");

@@ -2,18 +2,12 @@ package org.parley.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import org.junit.jupiter.api.AfterAll;
@@ -21,10 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.parley.process.Party;
-import org.parley.support.Chromium;
 import org.parley.process.Process;
 import org.parley.process.Processes;
 import org.parley.process.Track;
+import org.parley.support.Chromium;
+import org.parley.support.WatchedBrowser;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -35,7 +30,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * The issue's scenario in a real (headless) Chromium: the mediator drafts a three-clause ceasefire with one bracket;
  * Russia and Ukraine record positions; the bracket is resolved; all accept; the text is adopted and signed; two
  * commitments come from it; Russia reports level 2 with evidence; an observer verifies level 1; the barometer shows
- * both. Each person has their own browser context. Any console error or CSP violation fails the test.
+ * both. Each person has their own browser; any console error, CSP violation or failed request ({@link WatchedBrowser})
+ * fails the test.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"parley.demo.password=" + NewcomerBrowserTest.PASSWORD})
@@ -43,7 +39,6 @@ class TextsBrowserTest {
 
     static final String PROCESS = "Dialogue on ending the war in Ukraine";
     static final String TITLE = "Ceasefire along the line of contact";
-    static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
     @DynamicPropertySource
     static void freshDatabase(DynamicPropertyRegistry registry) {
@@ -51,8 +46,7 @@ class TextsBrowserTest {
         registry.add("parley.data-dir", () -> dataDir);
     }
 
-    static Playwright playwright;
-    static Browser browser;
+    static WatchedBrowser browser;
 
     @LocalServerPort
     int port;
@@ -60,13 +54,9 @@ class TextsBrowserTest {
     @Autowired
     Processes processes;
 
-    final List<BrowserContext> contexts = new ArrayList<>();
-    final List<String> problems = Collections.synchronizedList(new ArrayList<>());
-
     @BeforeAll
     static void launch() {
-        playwright = Chromium.playwright();
-        browser = Chromium.launch(playwright);
+        browser = new WatchedBrowser();
     }
 
     @AfterAll
@@ -74,39 +64,16 @@ class TextsBrowserTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @AfterEach
-    void closeContexts() {
-        contexts.forEach(BrowserContext::close);
+    void closePages() {
+        browser.closePages();
     }
 
-    /** A signed-in person in a browser context of their own. */
+    /** A signed-in person in a browser of their own, watched for console errors and CSP violations. */
     private Page as(String email) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-GB").setViewportSize(1280, 900));
-        context.setDefaultTimeout(15_000);
-        contexts.add(context);
-        Page page = context.newPage();
-        page.onConsoleMessage(m -> {
-            if ("error".equals(m.type()) || m.text().contains("Content Security Policy")) {
-                problems.add("console " + m.type() + " for " + email + " on " + page.url() + ": " + m.text());
-            }
-        });
-        page.onPageError(e -> problems.add("page error for " + email + " on " + page.url() + ": " + e));
-        page.onRequestFailed(r -> {
-            if (r.failure() == null || !r.failure().contains("ERR_ABORTED")) {
-                problems.add("failed request " + r.url() + ": " + r.failure());
-            }
-        });
-        page.navigate(base() + "/login");
-        page.getByLabel("E-mail").fill(email);
-        page.getByLabel("Password").fill(NewcomerBrowserTest.PASSWORD);
-        page.locator("main button[type=submit]").click();
-        page.waitForURL(base() + "/");
-        return page;
+        return browser.signedIn(base(), email, NewcomerBrowserTest.PASSWORD);
     }
 
     private String base() {
@@ -155,6 +122,16 @@ class TextsBrowserTest {
         }
         long withdrawal = ids.get(1);
 
+        // The whole draft in one form: the preamble reworded, saved as a new version with its reason.
+        mediator.locator("#edit-draft").click();
+        mediator.waitForURL("**/edit");
+        mediator.getByLabel("Preamble").fill("The parties, determined to end the hostilities, agree as follows.");
+        mediator.locator("#reason").fill("Preamble agreed at the first session");
+        WatchedBrowser.screenshot(mediator, "texts-whole-draft-en");
+        mediator.waitForNavigation(() -> mediator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as a new version")).click());
+        assertThat(mediator.locator(".preamble").textContent()).isEqualTo("The parties, determined to end the hostilities, agree as follows.");
+        assertThat(mediator.locator(".clause").count()).isEqualTo(3);
+
         // One bracket: Ukraine proposes 15 km, Russia 30 km.
         for (String[] alt : List.of(new String[] {"15 km", "UA"}, new String[] {"30 km", "RU"})) {
             openTools(mediator, withdrawal);
@@ -165,7 +142,7 @@ class TextsBrowserTest {
         }
         assertThat(mediator.locator("#clause-" + withdrawal + " .clause-rendered").textContent())
                 .isEqualTo("Heavy weapons are withdrawn [15 km] [30 km] from the line of contact.");
-        screenshot(mediator, "texts-draft-en");
+        WatchedBrowser.screenshot(mediator, "texts-draft-en");
 
         // Russia and Ukraine record their positions: accept the rest; Russia amends, Ukraine rejects the bracketed clause.
         Page russia = as("delegate.ru@demo.parley");
@@ -207,7 +184,7 @@ class TextsBrowserTest {
         }
         mediator.navigate(textUrl);
         assertThat(mediator.locator("#signatures li").count()).isEqualTo(2);
-        screenshot(mediator, "texts-adopted-en");
+        WatchedBrowser.screenshot(mediator, "texts-adopted-en");
 
         // Two commitments come from it.
         long ceasefire = commitment(mediator, pid, textId, ids.get(0), "Cease all hostilities", "CEASEFIRE", "AFTER_ENTRY_INTO_FORCE", "1");
@@ -230,7 +207,7 @@ class TextsBrowserTest {
         assertThat(observer.locator("#verified-level").textContent()).startsWith("1");
         assertThat(observer.locator("#reported-level").textContent()).startsWith("2");
         assertThat(observer.locator("#history .history-entry").count()).isEqualTo(2);
-        screenshot(observer, "commitment-en");
+        WatchedBrowser.screenshot(observer, "commitment-en");
 
         // The barometer for this text shows both lines: reported (2 + 0) / 2 = 1.00, verified (1 + 0) / 2 = 0.50.
         observer.navigate(base() + "/processes/" + pid + "/commitments");
@@ -240,9 +217,17 @@ class TextsBrowserTest {
         Locator last = observer.locator("#barometer-table tbody tr").last();
         assertThat(last.locator(".reported").textContent()).isEqualTo("1.00");
         assertThat(last.locator(".verified").textContent()).isEqualTo("0.50");
-        screenshot(observer, "barometer-en");
+        WatchedBrowser.screenshot(observer, "barometer-en");
 
-        assertThat(problems).as("console errors and CSP violations").isEmpty();
+        // The events deadlines count from, and the plan's tables beside what is measured.
+        observer.locator(".texts-subnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Events")).click();
+        assertThat(observer.locator("h1").textContent()).isEqualTo("Events deadlines count from");
+        WatchedBrowser.screenshot(observer, "deadline-events-en");
+        observer.locator(".texts-subnav").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("The plan")).click();
+        assertThat(observer.locator("#plan-OBJECTIVE").textContent()).contains("Reduce military escalations", "Heavy weapons withdrawn");
+        WatchedBrowser.screenshot(observer, "plan-en");
+
+        assertThat(browser.problems()).as("console errors and CSP violations").isEmpty();
     }
 
     /** Opens a clause's drafting tools unless the browser already did (it opens a details element a fragment points into). */
@@ -275,9 +260,5 @@ class TextsBrowserTest {
         mediator.waitForURL("**/commitments/*");
         assertThat(mediator.locator("h1").textContent()).isEqualTo(action);
         return Long.parseLong(mediator.url().replaceFirst("#.*$", "").replaceAll(".*/commitments/", ""));
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -43,6 +43,10 @@ class CorridorIncidentsTest {
         w = HumanitarianTestSupport.world(api);
         observer = api.asDemo("observer");
         observer2 = api.asDemo("observer2");
+        // monitoring: only the observers who serve a process report in it; its mediator adds them
+        for (String who : new String[]{"observer", "observer2"}) {
+            check(w.mediator().post(monitoring() + "/observers", "{\"email\":\"" + who + "@demo.parley\"}"), 201);
+        }
         now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
 

@@ -53,6 +53,21 @@ class MonitoringApiTest {
         return "/api/v1/processes/" + pid + "/monitoring";
     }
 
+    /** A new small process (Fixtures) that the two demo observers serve. */
+    static SmallProcess servedProcess(Api mediator) {
+        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        serve(mediator, p.id(), "observer", "observer2");
+        return p;
+    }
+
+    /** The demo observers named serve the process (its mediator adds them), each in a team of their own. */
+    static void serve(Api mediator, long pid, String... demoObservers) {
+        for (String who : demoObservers) {
+            check(mediator.post(base(pid) + "/observers", """
+                    {"email":"%s@demo.parley","team":"Team %s"}""".formatted(who, who)), 201);
+        }
+    }
+
     static String report(String clientId, Instant at, double lat, double lon, String category) {
         return """
                 {"clientId":%s,"observedFrom":"%s","latitude":%s,"longitude":%s,"precisionM":100,"category":"%s","quantity":3,
@@ -74,7 +89,7 @@ class MonitoringApiTest {
 
     @Test
     void reportsNearInSpaceAndTimeFromTwoObserversBecomeOneCorroboratedEvent() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         JsonNode a = submit(observer, p.id(), report(uid("a"), minutesAgo(60), 48.0150, 37.8020, "SHELLING"));
         long event = a.path("eventId").asLong();
         assertThat(a.path("admin1").asString()).isEqualTo("Donetsk Oblast");
@@ -105,7 +120,7 @@ class MonitoringApiTest {
 
     @Test
     void aSpikeOverTheBaselineAlertsTheMediatorsButNotThePublic() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         for (int i = 0; i < 4; i++) {
             submit(observer, p.id(), report(uid("spike"), minutesAgo(60 + i * 90), 46.0 + i * 0.5, 30.8 + i, "SHELLING"));
         }
@@ -121,7 +136,7 @@ class MonitoringApiTest {
 
     @Test
     void aBatchFromAnOfflineDeviceIsIdempotentByClientIdAndReportsEachItem() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         String id1 = uid("dev");
         String id2 = uid("dev");
         String batch = """
@@ -150,7 +165,7 @@ class MonitoringApiTest {
 
     @Test
     void badReportsAreRefusedFieldByField() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         String url = base(p.id()) + "/reports";
         var r = observer.post(url, report(null, minutesAgo(10), 95.0, 37.0, "SHELLING"));
         assertThat(r.status()).isEqualTo(400);
@@ -182,7 +197,7 @@ class MonitoringApiTest {
 
     @Test
     void attachmentsAreHashedOnTheRecordAndOversizedOnesRefused() throws Exception {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         long reportId = submit(observer, p.id(), report(uid("att"), minutesAgo(30), 48.5, 35.0, "EXPLOSION")).path("id").asLong();
         byte[] photo = "not really a jpeg, but bytes".getBytes();
         var saved = check(observer.post(base(p.id()) + "/reports/" + reportId + "/attachments", """
@@ -202,7 +217,7 @@ class MonitoringApiTest {
 
     @Test
     void observersCannotEditOthersReportsAndThePublicSeesVerifiedEventsOnly() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         JsonNode mine = submit(observer, p.id(), report(uid("own"), minutesAgo(100), 49.99, 36.23, "SHELLING"));
         long reportId = mine.path("id").asLong();
         String changed = report(null, minutesAgo(100), 49.99, 36.23, "MISSILE_STRIKE");
@@ -244,7 +259,7 @@ class MonitoringApiTest {
 
     @Test
     void aVerifierDecidesWithAReasonOnTheRecordAndAVerifiedEventViolatesTheCeasefiresInForce() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         Instant start = minutesAgo(60 * 24 * 3);
         long general = check(mediator.post(base(p.id()) + "/ceasefires", """
                 {"name":"General ceasefire","startsAt":"%s","geography":"COUNTRY","categories":["SHELLING","DRONE_STRIKE","SMALL_ARMS_FIRE"]}"""
@@ -315,7 +330,7 @@ class MonitoringApiTest {
 
     @Test
     void badCeasefiresAreRefusedAndOnlyMediatorsDefineThem() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         String url = base(p.id()) + "/ceasefires";
         assertThat(mediator.post(url, """
                 {"name":"x","startsAt":"2026-02-01T00:00:00Z","endsAt":"2026-01-01T00:00:00Z","geography":"COUNTRY","categories":["SHELLING"]}""")
@@ -339,7 +354,7 @@ class MonitoringApiTest {
 
     @Test
     void aPersonMergesAndSplitsEvents() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         long e1 = submit(observer, p.id(), report(uid("m1"), minutesAgo(90), 46.95, 32.00, "SHELLING")).path("eventId").asLong();
         long e2 = submit(observer2, p.id(), report(uid("m2"), minutesAgo(85), 46.99, 32.00, "SHELLING")).path("eventId").asLong();
         assertThat(e2).isNotEqualTo(e1); // 4.4 km apart: not grouped automatically
@@ -365,7 +380,7 @@ class MonitoringApiTest {
 
     @Test
     void aMediatorRegroupsOpenEventsByTheRuleAndLeavesDecidedOnesAlone() {
-        SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        SmallProcess p = servedProcess(mediator);
         long e1 = submit(observer, p.id(), report(uid("g1"), minutesAgo(90), 50.45, 30.52, "SHELLING")).path("eventId").asLong();
         submit(observer2, p.id(), report(uid("g2"), minutesAgo(88), 50.451, 30.521, "SHELLING"));
         JsonNode reports = check(observer.get(base(p.id()) + "/events/" + e1), 200).json().path("reports");

@@ -90,7 +90,7 @@ class MonitoringFormsTest {
     @Test
     void aMediatorDefinesACeasefireOnTheFormWithItsScope() {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String m = "/processes/" + p.id() + "/monitoring";
         Web web = as("mediator");
         Page noScope = web.post(m + "/ceasefires/new", m + "/ceasefires/new", "name", "", "startsAt", when(600), "geography", "POLYGON",
@@ -117,7 +117,7 @@ class MonitoringFormsTest {
     @Test
     void observersMergeAndSplitEventsOnTheEventPage() {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String api = "/api/v1/processes/" + p.id() + "/monitoring";
         Instant t = Instant.now().minus(50, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         Api observer = Api.at(port).asDemo("observer");
@@ -158,9 +158,61 @@ class MonitoringFormsTest {
     }
 
     @Test
+    void anObserverAmendsTheirOwnReportAndAttachesAFileOnTheEventPageButNotOthers() {
+        Api mediator = Api.at(port).asDemo("mediator");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
+        String api = "/api/v1/processes/" + p.id() + "/monitoring";
+        Instant t = Instant.now().minus(40, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
+        JsonNode report = check(Api.at(port).asDemo("observer").post(api + "/reports", MonitoringApiTest.report(MonitoringApiTest.uid("e"), t,
+                48.1, 37.7, "SHELLING")), 201).json();
+        long rid = report.path("id").asLong();
+        String m = "/processes/" + p.id() + "/monitoring";
+        String eventPage = m + "/events/" + report.path("eventId").asLong();
+        String edit = m + "/reports/" + rid + "/edit";
+        Web observer = as("observer");
+        Web observer2 = as("observer2");
+        assertThat(observer.get(eventPage).body()).contains("href=\"" + edit + "\"", "Attach a file");
+        assertThat(observer2.get(eventPage).body()).doesNotContain(edit, "Attach a file");
+        assertThat(observer2.get(edit).status()).isEqualTo(403);
+
+        assertThat(observer.get(edit).body()).contains("Amend report #" + rid, "Impacts heard and seen from the post");
+        Page bad = observer.post(edit, edit, "clientId", report.path("clientId").asString(), "category", "MISSILE_STRIKE", "observedFrom",
+                when(40), "latitude", "123", "longitude", "37.7", "description", "Two missiles, not shells");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("Latitude must be between", "Two missiles, not shells");
+        Page amended = observer.post(edit, edit, "clientId", report.path("clientId").asString(), "category", "MISSILE_STRIKE", "observedFrom",
+                when(40), "latitude", "48.1", "longitude", "37.7", "description", "Two missiles, not shells");
+        assertThat(amended.status()).isEqualTo(302);
+        assertThat(check(mediator.get(api + "/reports/" + rid), 200).json().path("category").asString()).isEqualTo("MISSILE_STRIKE");
+        String newEventPage = amended.location().replaceFirst("\\?.*$", "");
+        assertThat(observer.get(newEventPage).body()).contains("Your report is amended");
+
+        String attach = m + "/reports/" + rid + "/attachments";
+        byte[] photo = "crater photo bytes".getBytes(StandardCharsets.UTF_8);
+        Page attached = observer.postFile(newEventPage, attach, "file", "crater.jpg", photo);
+        assertThat(attached.status()).isEqualTo(302);
+        String withFile = observer.get(newEventPage).body();
+        String sha = java.util.HexFormat.of().formatHex(Monitoring.digest(photo));
+        assertThat(withFile).contains("crater.jpg", "data-sha256=\"" + sha + "\"", "The file is attached");
+        String download = withFile.replaceFirst("(?s).*href=\"(" + java.util.regex.Pattern.quote(attach) + "/\\d+)\".*", "$1");
+        assertThat(as("mediator").get(download).body()).isEqualTo("crater photo bytes");
+        assertThat(new Web(port, "en").get(download).status()).isIn(302, 401);
+        Page tooBig = observer.postFile(newEventPage, attach, "file", "video.mp4", new byte[5 * 1024 * 1024 + 1]);
+        assertThat(tooBig.status()).isEqualTo(400);
+        assertThat(tooBig.body()).contains("The file is too large: at most 5 MB.");
+        assertThat(observer2.postFile(newEventPage, attach, "file", "mine.jpg", photo).status()).isEqualTo(403);
+
+        // Once the event is decided, the report is no longer amended.
+        long event = Long.parseLong(newEventPage.replaceFirst("^.*/events/(\\d+)$", "$1"));
+        check(Api.at(port).asDemo("observer2").post(api + "/events/" + event + "/decision", "{\"state\":\"REFUTED\",\"reason\":\"Exercise\"}"), 200);
+        assertThat(observer.get(edit).status()).isEqualTo(409);
+        assertThat(observer.get(newEventPage).body()).doesNotContain("Attach a file");
+    }
+
+    @Test
     void aFileImportedOnThePageShowsItsProgressAndItsRowErrors() throws Exception {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String m = "/processes/" + p.id() + "/monitoring";
         Web web = as("mediator");
         assertThat(web.get(m + "/imports/new").body()).contains("UCDP GED (CSV)");
@@ -194,14 +246,25 @@ class MonitoringFormsTest {
         assertThat(done.body()).contains("acled-march.csv", "id=\"rows-imported\">2<", "id=\"rows-failed\">2<", "id=\"deaths\">5<",
                 "latitude is out of range: 95.0", "event_date is not a date: not a date");
         assertThat(as("delegate.ua").get(importPage).status()).isEqualTo(403);
-        long external = check(mediator.get("/api/v1/processes/" + p.id() + "/monitoring/dashboard"), 200).json().path("externalReports").asLong();
-        assertThat(external).isEqualTo(2);
+        long outside = check(mediator.get("/api/v1/processes/" + p.id() + "/monitoring/dashboard"), 200).json().path("outsideReports").asLong();
+        assertThat(outside).isEqualTo(2);
+        // The mediator sees them on the map as a layer of their own, and counted apart; the public view does not.
+        String dashboard = web.get(m).body();
+        assertThat(dashboard).contains("data-outside=\"/processes/" + p.id() + "/monitoring/outside.geojson", "id=\"outside-count\">2<",
+                "id=\"outside-legend\"");
+        JsonNode layer = Api.json().readTree(web.get(m + "/outside.geojson").body());
+        assertThat(layer.path("features")).hasSize(2);
+        assertThat(layer.path("features").get(0).path("properties").path("outside").asBoolean()).isTrue();
+        assertThat(layer.path("features").findValuesAsString("source")).containsOnly("ACLED");
+        assertThat(web.get(m + "?view=public").body()).doesNotContain("data-outside=\"/", "outside-count");
+        assertThat(new Web(port, "en").get(m).body()).doesNotContain("data-outside=\"/", "outside-count");
+        assertThat(as("delegate.ua").get(m + "/outside.geojson").status()).isEqualTo(403);
     }
 
     @Test
     void withdrawalFormsForEachRoleAndADiscrepancyFromASighting() {
         Api mediatorApi = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediatorApi, "2026-01-15");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediatorApi);
         String m = "/processes/" + p.id() + "/monitoring";
         Web mediator = as("mediator");
         Page page = mediator.get(m + "/withdrawal");
@@ -231,7 +294,7 @@ class MonitoringFormsTest {
     @Test
     void theMediatorsAreNotifiedOfASpikeAndMarkItRead() {
         Api mediator = Api.at(port).asDemo("mediator");
-        Fixtures.SmallProcess p = Fixtures.smallProcess(mediator, "2026-01-15");
+        Fixtures.SmallProcess p = MonitoringApiTest.servedProcess(mediator);
         String api = "/api/v1/processes/" + p.id() + "/monitoring";
         Api observer = Api.at(port).asDemo("observer");
         Instant t = Instant.now().minus(3, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
@@ -242,11 +305,16 @@ class MonitoringFormsTest {
         String m = "/processes/" + p.id() + "/monitoring";
         Web web = as("mediator");
         assertThat(web.get(m).body()).contains("id=\"unread-alerts\"", "New spike alerts: 1");
+        // on every page of the process, in its navigation: the mediators learn of it wherever they are
+        assertThat(web.get("/processes/" + p.id() + "/roadmap").body()).contains("id=\"monitoring-unread\"", ">1</span>");
+        assertThat(new Web(port, "en").get("/processes/" + p.id() + "/roadmap").body()).doesNotContain("monitoring-unread");
+        assertThat(as("delegate.ua").get("/processes/" + p.id() + "/roadmap").body()).doesNotContain("monitoring-unread");
         Page alerts = web.get(m + "/alerts");
         assertThat(alerts.body()).contains("data-read=\"false\"", "3 events in 24 hours against a baseline of 0.0 a day");
         assertThat(web.post(m + "/alerts", m + "/alerts/read").status()).isEqualTo(302);
         assertThat(web.get(m + "/alerts").body()).contains("data-read=\"true\"").doesNotContain("data-read=\"false\"");
         assertThat(web.get(m).body()).doesNotContain("id=\"unread-alerts\"");
+        assertThat(web.get("/processes/" + p.id() + "/roadmap").body()).doesNotContain("monitoring-unread");
         assertThat(as("observer2").get(m).body()).contains("New spike alerts: 1");
         assertThat(new Web(port, "en").get(m).body()).doesNotContain("unread-alerts", "Spike alerts for the mediators");
         assertThat(as("delegate.ua").get(m + "/alerts").status()).isEqualTo(403);
@@ -257,10 +325,10 @@ class MonitoringFormsTest {
         String m = "/processes/" + demo + "/monitoring";
         Web web = as("mediator");
         try {
-            Page bad = web.post(m + "/alerts", m + "/tiles", "tileUrl", "javascript:alert(1)");
+            Page bad = web.post(m + "/settings", m + "/tiles", "tileUrl", "javascript:alert(1)");
             assertThat(bad.status()).isEqualTo(400);
             assertThat(bad.body()).contains("Give an http or https address of a tile server");
-            Page ok = web.post(m + "/alerts", m + "/tiles", "tileUrl", "https://tiles.example.org:8443/osm/{z}/{x}/{y}.png");
+            Page ok = web.post(m + "/settings", m + "/tiles", "tileUrl", "https://tiles.example.org:8443/osm/{z}/{x}/{y}.png");
             assertThat(ok.status()).isEqualTo(302);
             java.net.http.HttpResponse<String> r = raw(m);
             assertThat(r.headers().allValues("Content-Security-Policy")).hasSize(1);
@@ -269,7 +337,7 @@ class MonitoringFormsTest {
             assertThat(r.body()).contains("data-tiles=\"https://tiles.example.org:8443/osm/{z}/{x}/{y}.png\"");
             assertThat(as("observer").post(m, m + "/tiles", "tileUrl", "").status()).isEqualTo(403);
         } finally {
-            assertThat(web.post(m + "/alerts", m + "/tiles", "tileUrl", "").status()).isEqualTo(302);
+            assertThat(web.post(m + "/settings", m + "/tiles", "tileUrl", "").status()).isEqualTo(302);
         }
         java.net.http.HttpResponse<String> after = raw(m);
         assertThat(after.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("img-src 'self' data:;").doesNotContain("example.org");

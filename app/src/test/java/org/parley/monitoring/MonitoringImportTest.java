@@ -42,20 +42,6 @@ class MonitoringImportTest {
         observerToken = r.json().path("accessToken").asString();
     }
 
-    static Path sharedData(String file) {
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve("real").resolve(file);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            Path sibling = dir.resolve("../shared/data/real").resolve(file).normalize();
-            if (Files.isRegularFile(sibling)) {
-                return sibling;
-            }
-        }
-        throw new IllegalStateException("cannot find the shared data file " + file);
-    }
-
     Api.Response upload(long pid, String format, byte[] body, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/processes/" + pid
                         + "/monitoring/imports?format=" + format + "&fileName=test.csv"))
@@ -71,16 +57,17 @@ class MonitoringImportTest {
     @Test
     void theRealUcdpFileImportsAllEventsWithTheirDeathsAndAgainAddsNothing() throws Exception {
         var p = Fixtures.smallProcess(api.asDemo("mediator"), "2014-01-01");
-        byte[] file = Files.readAllBytes(sharedData("ucdp-ged-ukraine-2014-2023.csv"));
+        MonitoringApiTest.serve(api.asDemo("mediator"), p.id(), "observer");
+        byte[] file = Files.readAllBytes(MonitoringRealData.file("ucdp-ged-ukraine-2014-2023.csv"));
         JsonNode result = check(upload(p.id(), "UCDP_GED", file, observerToken), 201).json();
         assertThat(result.path("status").asString()).isEqualTo("DONE");
         assertThat(result.path("rowsRead").asInt()).isEqualTo(3883);
         assertThat(result.path("rowsImported").asInt()).isEqualTo(3883);
         assertThat(result.path("rowsFailed").asInt()).isZero();
         assertThat(result.path("deathsBest").asLong()).isEqualTo(18480);
-        assertThat(jdbc.sql("SELECT count(*), sum(deaths_best) FROM monitoring_report WHERE process_id = ? AND kind = 'EXTERNAL' AND external_source = 'UCDP GED'")
+        assertThat(jdbc.sql("SELECT count(*), sum(deaths_best) FROM monitoring_outside_report WHERE process_id = ? AND source = 'UCDP GED'")
                 .param(p.id()).query((rs, n) -> rs.getLong(1) + "/" + rs.getLong(2)).single()).isEqualTo("3883/18480");
-        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_report WHERE process_id = ? AND admin1 IS NOT NULL").param(p.id()).query(Long.class).single())
+        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_outside_report WHERE process_id = ? AND admin1 IS NOT NULL").param(p.id()).query(Long.class).single())
                 .isGreaterThan(3500);
         assertThat(result.path("sha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(
                 java.security.MessageDigest.getInstance("SHA-256").digest(file)));
@@ -89,11 +76,24 @@ class MonitoringImportTest {
         JsonNode again = check(upload(p.id(), "UCDP_GED", file, observerToken), 201).json();
         assertThat(again.path("rowsImported").asInt()).isZero();
         assertThat(again.path("rowsDuplicate").asInt()).isEqualTo(3883);
-        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_report WHERE process_id = ?").param(p.id()).query(Long.class).single()).isEqualTo(3883);
-        // Outside events are counted apart from observers' events.
-        JsonNode dashboard = check(api.get("/api/v1/processes/" + p.id() + "/monitoring/dashboard"), 200).json();
-        assertThat(dashboard.path("externalReports").asLong()).isEqualTo(3883);
-        assertThat(check(api.asDemo("observer").get("/api/v1/processes/" + p.id() + "/monitoring/events"), 200).json()).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_outside_report WHERE process_id = ?").param(p.id()).query(Long.class).single()).isEqualTo(3883);
+        // Outside events are kept apart: not observers' reports, not events, not counted with them; seen as outside sources.
+        assertThat(jdbc.sql("SELECT count(*) FROM monitoring_report WHERE process_id = ?").param(p.id()).query(Long.class).single()).isZero();
+        String base = "/api/v1/processes/" + p.id() + "/monitoring";
+        JsonNode dashboard = check(api.asDemo("observer").get(base + "/dashboard"), 200).json();
+        assertThat(dashboard.path("outsideReports").asLong()).isEqualTo(3883);
+        assertThat(dashboard.path("last24h").asInt()).isZero();
+        assertThat(dashboard.path("days").findValues("events").stream().mapToInt(JsonNode::asInt).sum()).isZero();
+        assertThat(check(api.asDemo("observer").get(base + "/events"), 200).json()).isEmpty();
+        assertThat(check(api.asDemo("observer").get(base + "/reports"), 200).json()).isEmpty();
+        JsonNode outside = check(api.asDemo("observer").get(base + "/outside-reports?from=2022-02-24&to=2022-02-24&limit=5000"), 200).json();
+        assertThat(outside.size()).isEqualTo(jdbc.sql("SELECT count(*) FROM monitoring_outside_report WHERE process_id = ? AND "
+                + "observed_from >= '2022-02-24' AND observed_from < '2022-02-25'").param(p.id()).query(Integer.class).single()).isPositive();
+        assertThat(outside.get(0).path("source").asString()).isEqualTo("UCDP GED");
+        // The public sees no outside source: neither the list nor its count.
+        assertThat(check(api.get(base + "/dashboard"), 200).json().path("outsideReports").asLong()).isZero();
+        assertThat(api.get(base + "/outside-reports").status()).isEqualTo(401);
+        assertThat(api.asDemo("delegate.ua").get(base + "/outside-reports").status()).isEqualTo(403);
         // Progress and result can be read back.
         assertThat(check(api.asDemo("observer").get("/api/v1/processes/" + p.id() + "/monitoring/imports/" + result.path("id").asLong()), 200)
                 .json().path("rowsImported").asInt()).isEqualTo(3883);
@@ -102,6 +102,7 @@ class MonitoringImportTest {
     @Test
     void acledRowsThatCannotBeReadAreReportedByRowAndTheRestImported() throws Exception {
         var p = Fixtures.smallProcess(api.asDemo("mediator"), "2024-01-01");
+        MonitoringApiTest.serve(api.asDemo("mediator"), p.id(), "observer");
         String csv = """
                 event_id_cnty,event_date,year,event_type,sub_event_type,actor1,actor2,admin1,admin2,location,latitude,longitude,geo_precision,source,notes,fatalities,timestamp
                 UKR1001,2024-03-01,2024,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Russia,,Donetsk,Pokrovskyi,Myrnohrad,48.3022,37.2597,1,Ukrinform,Shelling of the town,2,1709856000
@@ -119,7 +120,7 @@ class MonitoringImportTest {
         assertThat(result.path("errors").get(0).path("message").asString()).isEqualTo("latitude is out of range: 95.5");
         assertThat(result.path("errors").get(1).path("message").asString()).contains("event_date is not a date");
         assertThat(result.path("errors").get(2).path("message").asString()).contains("fatalities is negative");
-        assertThat(jdbc.sql("SELECT category FROM monitoring_report WHERE process_id = ? ORDER BY external_id").param(p.id()).query(String.class).list())
+        assertThat(jdbc.sql("SELECT category FROM monitoring_outside_report WHERE process_id = ? ORDER BY external_id").param(p.id()).query(String.class).list())
                 .containsExactly("SHELLING", "SMALL_ARMS_FIRE", "DRONE_STRIKE");
 
         // A file without the needed columns is refused as a whole; the public may not import; an unknown format is refused.

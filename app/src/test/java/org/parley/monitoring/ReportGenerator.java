@@ -36,27 +36,37 @@ final class ReportGenerator {
         this.observers = observers;
     }
 
-    /** About {@code reports} reports (stops at that count), in time order of their events. */
+    /** Exactly {@code reports} reports, in the order of their events (not in time order). */
     List<Generated> reports(int reports) {
-        List<Generated> out = new ArrayList<>(reports + 4);
+        List<Generated> out = new ArrayList<>(reports);
+        forEach(reports, out::add);
+        return out;
+    }
+
+    /**
+     * The same reports one at a time, held nowhere: for filling a database with millions. The reports of one event
+     * come one after the other, so a reader can total an event when its number changes.
+     */
+    void forEach(long reports, java.util.function.Consumer<Generated> sink) {
+        long made = 0;
         int event = 0;
-        while (out.size() < reports) {
+        while (made < reports) {
             double[] place = place();
             long t = time();
             Category c = category();
             int n = 1 + (random.nextDouble() < 0.45 ? 1 + random.nextInt(3) : 0);
             int firstObserver = random.nextInt(observers.length);
-            for (int k = 0; k < n && out.size() < reports; k++) {
+            for (int k = 0; k < n && made < reports; k++) {
                 double dLat = random.nextDouble(-0.004, 0.004);
                 double dLon = random.nextDouble(-0.006, 0.006);
                 long dt = random.nextLong(0, 20 * 60);
                 long author = observers[(firstObserver + k) % observers.length];
-                out.add(new Generated(new Grouper.Item(out.size(), t + dt, t + dt, place[1] + dLat, place[0] + dLon,
+                sink.accept(new Generated(new Grouper.Item(made, t + dt, t + dt, place[1] + dLat, place[0] + dLon,
                         k == 0 ? c : (random.nextDouble() < 0.9 ? c : Category.CIVILIAN_CASUALTIES), author), event));
+                made++;
             }
             event++;
         }
-        return out;
     }
 
     private double[] place() {

@@ -46,6 +46,7 @@ class ConfidentialityTest {
         String position = "SECRET-" + UUID.randomUUID() + " withdraw only 7 km";
         String clauseSecret = "CONFIDENTIAL-CLAUSE-" + UUID.randomUUID();
         String actionSecret = "CONFIDENTIAL-ACTION-" + UUID.randomUUID();
+        String indicatorSecret = "CONFIDENTIAL-INDICATOR-" + UUID.randomUUID();
 
         // B's confidential amendment on a published text that is still a draft.
         long open = t.ceasefire(Api.unique("Open draft"), "PUBLISHED");
@@ -66,37 +67,69 @@ class ConfidentialityTest {
         }
         check(t.mediator().post(confUrl + "/adopt", "{}"), 200);
         check(t.delegateA().post(confUrl + "/signatures", "{}"), 200);
-        long commitment = check(t.mediator().post("/api/v1/processes/" + t.processId() + "/commitments", """
-                {"textId":%d,"clauseId":%d,"action":"%s","theme":"SECURITY_GUARANTEES","partyIds":[%d],"deadlineKind":"FIXED","dueDate":"2026-06-01"}"""
-                .formatted(conf, cc, actionSecret, t.a())), 201).json().path("id").asLong();
+        JsonNode made = check(t.mediator().post("/api/v1/processes/" + t.processId() + "/commitments", """
+                {"textId":%d,"clauseId":%d,"action":"%s","theme":"SECURITY_GUARANTEES","partyIds":[%d],"deadlineKind":"FIXED","dueDate":"2026-06-01",
+                 "indicators":[{"name":"%s","unit":"units","target":77}]}"""
+                .formatted(conf, cc, actionSecret, t.a(), indicatorSecret)), 201).json();
+        long commitment = made.path("id").asLong();
+        long indicator = made.path("indicators").get(0).path("id").asLong();
         check(t.delegateA().post("/api/v1/processes/" + t.processId() + "/commitments/" + commitment + "/reports",
-                "{\"level\":1,\"reason\":\"%s begun\",\"evidence\":\"%s evidence\"}".formatted(actionSecret, actionSecret)), 200);
+                "{\"level\":1,\"reason\":\"%s begun\",\"evidence\":\"%s evidence\",\"indicators\":[{\"indicatorId\":%d,\"value\":31}]}"
+                        .formatted(actionSecret, actionSecret, indicator)), 200);
+        check(t.observer().post("/api/v1/processes/" + t.processId() + "/commitments/" + commitment + "/verifications",
+                "{\"level\":1,\"reason\":\"%s seen\",\"evidence\":\"%s patrol\",\"indicators\":[{\"indicatorId\":%d,\"value\":30}]}"
+                        .formatted(actionSecret, actionSecret, indicator)), 200);
+        check(t.mediator().put("/api/v1/processes/" + t.processId() + "/commitments/" + commitment, """
+                {"textId":%d,"clauseId":%d,"action":"%s","theme":"SECURITY_GUARANTEES","partyIds":[%d],"deadlineKind":"FIXED","dueDate":"2026-07-01",
+                 "indicators":[{"id":%d,"name":"%s","unit":"units","target":78}]}"""
+                .formatted(conf, cc, actionSecret, t.a(), indicator, indicatorSecret)), 200);
+        // A public row of the plan linked to the confidential commitment and its indicator; a public event; a commitment after it.
+        long planItem = check(t.mediator().post("/api/v1/processes/" + t.processId() + "/plan", """
+                {"kind":"CONFIDENCE_MEASURE","title":"Guarantees","expected":"Confidence","commitmentIds":[%d],"indicatorIds":[%d]}"""
+                .formatted(commitment, indicator)), 201).json().path("id").asLong();
+        long event = check(t.mediator().post("/api/v1/processes/" + t.processId() + "/deadline-events", "{\"title\":\"Guarantors meet\"}"), 201)
+                .json().path("id").asLong();
+        check(t.mediator().post("/api/v1/processes/" + t.processId() + "/commitments", """
+                {"textId":%d,"clauseId":%d,"action":"%s after the meeting","theme":"SECURITY_GUARANTEES","partyIds":[%d],"deadlineKind":"AFTER_EVENT",
+                 "offsetDays":3,"anchorEventId":%d}""".formatted(conf, cc, actionSecret, t.a(), event)), 201);
+        check(t.observer().post("/api/v1/processes/" + t.processId() + "/deadline-events/" + event + "/occurrence",
+                "{\"occurredOn\":\"2026-01-02\",\"reason\":\"Met\",\"evidence\":\"Minutes\"}"), 200);
 
         // The test can fail: the secrets are where they belong.
         assertThat(t.mediator().get(openUrl + "/positions").body()).contains(position);
         assertThat(t.delegateB().get(openUrl + "/positions").body()).contains(position);
         assertThat(t.delegateA().get(confUrl).body()).contains(clauseSecret);
+        assertThat(t.mediator().get("/api/v1/processes/" + t.processId() + "/plan").body()).contains(String.valueOf(indicator));
+        assertThat(t.observer().get("/api/v1/processes/" + t.processId() + "/commitments/" + commitment).body()).contains(indicatorSecret);
         Web mediatorWeb = new Web(port, "en").signIn("mediator@demo.parley", org.parley.support.ParleyTest.DEMO_PASSWORD);
         assertThat(mediatorWeb.get("/processes/" + t.processId() + "/texts/" + open).body()).contains(position.replace("7 km", ""));
 
         List<String> secretsFromA = List.of(position);
-        List<String> secretsFromPublic = List.of(position, clauseSecret, actionSecret);
+        List<String> secretsFromPublic = List.of(position, clauseSecret, actionSecret, indicatorSecret);
 
         // The public: pages by crawling, and the API.
         Web anonymous = new Web(port, "en");
         Set<String> publicPages = crawl(t.processId(), path -> anonymous.get(path).body(), secretsFromPublic);
         assertThat(publicPages).contains("/processes/" + t.processId() + "/texts", "/processes/" + t.processId() + "/commitments",
-                "/processes/" + t.processId() + "/plan", "/processes/" + t.processId() + "/texts/" + conf);
-        apiSweep(t, t.api().anonymous(), open, conf, commitment, secretsFromPublic);
+                "/processes/" + t.processId() + "/plan", "/processes/" + t.processId() + "/texts/" + conf,
+                "/processes/" + t.processId() + "/deadline-events");
+        apiSweep(t, t.api().anonymous(), open, conf, commitment, planItem, event, secretsFromPublic);
+        // The public's plan keeps the row but not its link to what it may not see.
+        JsonNode row = check(t.api().anonymous().get("/api/v1/processes/" + t.processId() + "/plan/" + planItem), 200).json();
+        assertThat(row.path("commitmentIds")).isEmpty();
+        assertThat(row.path("indicatorIds")).isEmpty();
 
         // Another party at the table (A): pages and API; it may read the confidential text (it is a signatory) but never B's position.
         Web partyA = new Web(port, "en").signIn(t.emailA(), "a-long-password-1");
         Set<String> aPages = crawl(t.processId(), path -> partyA.get(path).body(), secretsFromA);
         assertThat(aPages).contains("/processes/" + t.processId() + "/texts/" + open);
-        apiSweep(t, t.delegateA(), open, conf, commitment, secretsFromA);
+        apiSweep(t, t.delegateA(), open, conf, commitment, planItem, event, secretsFromA);
         // A party outside the table and an observer: never B's position, never the confidential text.
-        apiSweep(t, t.delegateC(), open, conf, commitment, secretsFromPublic);
-        apiSweep(t, t.observer(), open, conf, commitment, List.of(position, clauseSecret));
+        apiSweep(t, t.delegateC(), open, conf, commitment, planItem, event, secretsFromPublic);
+        apiSweep(t, t.observer(), open, conf, commitment, planItem, event, List.of(position, clauseSecret));
+        // The observer may see the confidential commitment (observers verify it), yet never B's position on a page.
+        Web observer = new Web(port, "en").signIn("observer@demo.parley", org.parley.support.ParleyTest.DEMO_PASSWORD);
+        crawl(t.processId(), path -> observer.get(path).body(), List.of(position));
 
         // Every entry of the public record.
         List<byte[]> entries = jdbc.sql("SELECT entry FROM record_entry").query((rs, n) -> rs.getBytes(1)).list();
@@ -131,7 +164,8 @@ class ConfidentialityTest {
                 boolean ours = link.startsWith(base + "/") || link.equals(base) || link.startsWith("/record/about")
                         || link.startsWith("/api/v1/processes/" + processId + "/");
                 boolean write = link.endsWith("/positions") || link.endsWith("/share") || link.endsWith("/sign") || link.endsWith("/adopt")
-                        || link.endsWith("/comments") || link.endsWith("/report") || link.endsWith("/verify") || link.contains("/clauses");
+                        || link.endsWith("/comments") || link.endsWith("/report") || link.endsWith("/verify") || link.contains("/clauses")
+                        || link.endsWith("/occurred") || link.endsWith("/delete");
                 if (ours && !write && seen.add(link)) {
                     queue.add(link);
                 }
@@ -140,9 +174,10 @@ class ConfidentialityTest {
         return seen;
     }
 
-    private void apiSweep(Table t, Api api, long open, long conf, long commitment, List<String> secrets) {
+    private void apiSweep(Table t, Api api, long open, long conf, long commitment, long planItem, long event, List<String> secrets) {
         String p = "/api/v1/processes/" + t.processId();
-        List<String> paths = new ArrayList<>(List.of(p + "/texts", p + "/commitments", p + "/commitment-rollups?by=TEXT",
+        List<String> paths = new ArrayList<>(List.of(p + "/texts", p + "/commitments", p + "/commitments/" + commitment + "/measurements",
+                p + "/deadline-events", p + "/deadline-events/" + event, p + "/plan/" + planItem, p + "/commitment-rollups?by=TEXT",
                 p + "/commitment-rollups?by=THEME", p + "/commitment-rollups?by=PARTY", p + "/commitment-rollups.csv?by=TEXT",
                 p + "/commitment-barometer", p + "/commitment-barometer.csv", p + "/plan", p + "/commitments/" + commitment,
                 p + "/commitments/" + commitment + "/history", "/api/v1/record/facts?subject=text/" + open,

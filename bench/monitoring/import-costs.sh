@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Where a CSV import's time goes on the database side: the same 200,000 UCDP-like rows loaded by server-side COPY
+# (no client, no network) into tables that differ by one thing at a time. Each variant: 3 runs, median.
+#
+#   /work/bin/quiet bench/monitoring/import-costs.sh
+#
+# It starts a scratch PostgreSQL 17 cluster of its own (the embedded one's binaries, fsync on, the same
+# shared_buffers as Parley's embedded server) under /tmp, runs as the unprivileged user "postgres" (PostgreSQL
+# refuses root), and removes the cluster at the end. Results: docs/PERFORMANCE.md, Monitoring, CSV import.
+set -euo pipefail
+
+BIN=${PG_BIN:-$(ls -d /tmp/embedded-pg/PG-*/bin | head -1)}
+DIR=$(mktemp -d /tmp/import-costs.XXXXXX)
+PORT=${PORT:-55439}
+chown postgres "$DIR"
+as_pg() { (cd /tmp && runuser -u postgres -- "$@"); }
+as_pg "$BIN/initdb" -D "$DIR/data" -U postgres -A trust -E UTF8 >/dev/null
+as_pg "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -o "-p $PORT -c listen_addresses=127.0.0.1 -c unix_socket_directories=$DIR \
+  -c fsync=on -c synchronous_commit=on -c full_page_writes=on -c shared_buffers=128MB" start >/dev/null
+trap 'as_pg "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null; rm -rf "$DIR"' EXIT
+P="psql -q -X -h 127.0.0.1 -p $PORT -U postgres"
+
+# The report table as it was up to V24 (observers' and imported reports in one table, four foreign keys, four indexes),
+# the tables it refers to, and the rows as the import sends them (text CSV, and binary for the outside-report shape).
+$P <<'SQL'
+CREATE TABLE account (id bigserial PRIMARY KEY);
+CREATE TABLE process (id bigserial PRIMARY KEY);
+CREATE TABLE party (id bigserial PRIMARY KEY);
+CREATE TABLE monitoring_event (id bigserial PRIMARY KEY);
+INSERT INTO process SELECT FROM generate_series(1, 20);
+CREATE TABLE report_v24 (
+    id bigserial PRIMARY KEY, process_id bigint NOT NULL REFERENCES process (id), kind text NOT NULL, client_id text,
+    author_account bigint REFERENCES account (id), author_name text, team text, observed_from timestamptz NOT NULL, observed_to timestamptz,
+    latitude double precision, longitude double precision, precision_m int, place text, admin1 text, admin2 text, category text NOT NULL,
+    quantity int, direction text, distance_m int, weapon text, alleged_party_id bigint REFERENCES party (id), alleged_by text,
+    killed_civilian int, killed_military int, injured_civilian int, injured_military int, deaths_best int, sources text, confidence text,
+    description text, language text, event_id bigint REFERENCES monitoring_event (id), external_source text, external_id text,
+    created_at timestamptz NOT NULL DEFAULT now());
+CREATE UNIQUE INDEX ON report_v24 (author_account, client_id) WHERE client_id IS NOT NULL;
+CREATE UNIQUE INDEX ON report_v24 (process_id, external_source, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX ON report_v24 (event_id) WHERE event_id IS NOT NULL;
+CREATE INDEX ON report_v24 (process_id, kind, observed_from);
+CREATE VIEW rows AS SELECT 1::bigint AS process_id, 7::bigint AS import_id, 'UCDP GED'::text AS source, (1000000 + g)::text AS external_id,
+    timestamptz '2014-01-01' + g * interval '17 minutes' AS observed_from, timestamptz '2014-01-01' + g * interval '17 minutes' AS observed_to,
+    47 + random() * 3 AS latitude, 33 + random() * 5 AS longitude, 1000 AS precision_m, 'Near the line'::text AS place, NULL::text AS admin1,
+    'Bakhmutskyi raion'::text AS admin2, 'OTHER'::text AS category, g % 2 AS killed_civilian, 1 AS killed_military, 1 + g % 2 AS deaths_best,
+    'Shelling reported near the line; two killed'::text AS sources,
+    'Government of Ukraine - Government of Russia — Generated place ' || g AS description
+  FROM generate_series(1, 200000) g;
+SQL
+$P -c "\\copy (SELECT process_id, 'EXTERNAL', source, external_id, observed_from, observed_to, latitude, longitude, precision_m, place, admin1,
+  admin2, category, killed_civilian, killed_military, deaths_best, sources, description, source, now() FROM rows) TO '$DIR/v24.csv' WITH (FORMAT csv)"
+$P -c "\\copy (SELECT * FROM rows) TO '$DIR/rows.csv' WITH (FORMAT csv)"
+$P -c "\\copy (SELECT * FROM rows) TO '$DIR/rows.bin' WITH (FORMAT binary)"
+chown postgres "$DIR"/*.csv "$DIR"/*.bin
+split -n l/2 "$DIR/rows.csv" "$DIR/half_" && chown postgres "$DIR"/half_*
+
+V24="process_id, kind, external_source, external_id, observed_from, observed_to, latitude, longitude, precision_m, place, admin1, admin2, category,
+  killed_civilian, killed_military, deaths_best, sources, description, author_name, created_at"
+COLS="process_id, import_id, source, external_id, observed_from, observed_to, latitude, longitude, precision_m, place, admin1, admin2, category,
+  killed_civilian, killed_military, deaths_best, sources, description"
+outside() { # the outside-report table (V25), with the given indexes besides its primary key
+  $P -c "DROP TABLE IF EXISTS outside; CREATE TABLE outside (id bigint GENERATED BY DEFAULT AS IDENTITY (CACHE 1000) PRIMARY KEY,
+    process_id bigint NOT NULL, import_id bigint, source text NOT NULL, external_id text NOT NULL, observed_from timestamptz NOT NULL,
+    observed_to timestamptz, latitude double precision NOT NULL, longitude double precision NOT NULL, precision_m int, place text, admin1 text,
+    admin2 text, category text NOT NULL, killed_civilian int, killed_military int, deaths_best int, sources text, description text); $1"
+}
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+report() { # label, the three times
+  local m; m=$(printf "%s\n" "$2" "$3" "$4" | sort -n | sed -n 2p)
+  printf "%-72s median %5d ms (runs %s %s %s) = %6d rows/s = %4.1f us/row\n" "$1" "$m" "$2" "$3" "$4" $((200000000 / m)) "$(echo "scale=1; $m * 5 / 1000" | bc)"
+}
+copy() { # label, table, columns, file, format
+  local t=(); for i in 1 2 3; do
+    $P -c "TRUNCATE $2" -c "CHECKPOINT"; local s; s=$(date +%s%N)
+    $P -c "COPY $2 ($3) FROM '$DIR/$4' WITH (FORMAT $5)"; t+=("$(ms "$s")")
+  done
+  report "$1" "${t[@]}"
+}
+
+copy "1. as up to V24: report table, 4 foreign keys, 4 indexes, text (CSV)" report_v24 "$V24" v24.csv csv
+outside "CREATE UNIQUE INDEX ON outside (process_id, source, external_id); CREATE INDEX ON outside (process_id, observed_from);"
+copy "2. outside-report table (V25): no foreign key; pk, unique, time index; CSV" outside "$COLS" rows.csv csv
+copy "3. the same, binary COPY (what the import sends now)" outside "$COLS" rows.bin binary
+t=(); for i in 1 2 3; do
+  $P -c "TRUNCATE outside" -c "CHECKPOINT"; s=$(date +%s%N)
+  $P -c "COPY outside ($COLS) FROM '$DIR/half_aa' WITH (FORMAT csv)" & $P -c "COPY outside ($COLS) FROM '$DIR/half_ab' WITH (FORMAT csv)"; wait
+  t+=("$(ms "$s")")
+done
+report "4. as 2, two CSV streams on two connections at once" "${t[@]}"
+outside "CREATE INDEX ON outside (process_id, observed_from);"
+copy "5. as 3 without the unique index" outside "$COLS" rows.bin binary
+outside ""
+copy "6. floor: primary key only, binary" outside "$COLS" rows.bin binary
