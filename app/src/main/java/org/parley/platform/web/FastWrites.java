@@ -27,6 +27,7 @@ import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,12 +58,14 @@ class FastWrites {
         private final LocaleResolver locales;
         private final ApiProblems problems;
         private final JsonMapper json;
+        private final JsonMapper problemJson;
 
         FastWriteFilter(List<FastWrite> endpoints, LocaleResolver locales, ApiProblems problems, JsonMapper json) {
             this.endpoints = endpoints.toArray(FastWrite[]::new);
             this.locales = locales;
             this.problems = problems;
             this.json = json;
+            this.problemJson = json.rebuild().addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class).build(); // as Spring MVC writes them
         }
 
         @Override
@@ -93,7 +96,7 @@ class FastWrites {
                     problem.getHeaders().forEach((name, values) -> values.forEach(v -> response.addHeader(name, v)));
                     response.setStatus(problem.getStatusCode().value());
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    json.writeValue(response.getOutputStream(), problem.getBody());
+                    problemJson.writeValue(response.getOutputStream(), problem.getBody());
                     return;
                 }
                 if (answer == null) {
