@@ -28,6 +28,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,6 +85,7 @@ class FastWrites {
             }
             HttpServletResponse response = (HttpServletResponse) res;
             LocaleContextHolder.setLocale(locales.resolveLocale(request));
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response)); // links built from this request
             try {
                 FastWrite.Answer answer;
                 try {
@@ -114,6 +117,7 @@ class FastWrites {
                     response.getOutputStream().write(out);
                 }
             } finally {
+                RequestContextHolder.resetRequestAttributes();
                 LocaleContextHolder.resetLocaleContext();
             }
         }

@@ -17,6 +17,8 @@ import org.springframework.context.support.StaticMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +39,8 @@ class FastWritesTest {
         @Override
         public Answer answer(HttpServletRequest request, String path, byte[] body) {
             String text = new String(body, StandardCharsets.UTF_8);
-            answered.add(path + " " + text + " " + LocaleContextHolder.getLocale());
+            answered.add(path + " " + text + " " + LocaleContextHolder.getLocale() + " "
+                    + (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes a && a.getRequest() == request));
             return switch (text) {
                 case "\"ok\"" -> new Answer(202, null);
                 case "\"echo\"" -> new Answer(200, Map.of("id", FastWrite.ids(path, "/api/v1/things/", "")[0]));
@@ -74,6 +77,8 @@ class FastWritesTest {
         MockFilterChain chain = new MockFilterChain();
         filter.doFilter(post("/api/v1/things/42", "\"ok\""), response, chain);
         assertThat(chain.getRequest()).isNull();
+        assertThat(answered).containsExactly("/api/v1/things/42 \"ok\" en true"); // the reader's locale and the request, for links
+        assertThat(RequestContextHolder.getRequestAttributes()).isNull();
         assertThat(response.getStatus()).isEqualTo(202);
         assertThat(response.getContentLength()).isZero();
         assertThat(response.getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
