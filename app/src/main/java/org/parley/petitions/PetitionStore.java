@@ -178,8 +178,8 @@ class PetitionStore {
                            String secretHash) {
     }
 
-    /** Signatures from one source (an IP address or a /24) on a petition since a moment, counted no further than {@code cap}. */
-    record RecentKey(long petitionId, String value, Instant since, int cap) {
+    /** A signature's source for the rate limits: its address and /24 (or /64), the window's start and the two caps. */
+    record RecentKey(long petitionId, String ip, String subnet, Instant since, int ipCap, int subnetCap) {
     }
 
     Map<Long, Row> findAll(Collection<Long> ids) {
@@ -216,24 +216,33 @@ class PetitionStore {
     }
 
     /**
-     * For each key, how many signatures came from its source ({@code column} "ip" or "subnet") since its moment,
-     * as "petitionId|value"; each count stops at its cap, so the check stays cheap however big the petition.
+     * For each source, how many signatures came from its subnet and from its address since its moment, into
+     * {@code perSubnet} and {@code perIp} as "petitionId|value"; each count stops at its cap, so the check stays cheap
+     * however big the petition. Both come from the subnet's index (an address's signatures are among its subnet's,
+     * which the subnet's cap keeps few), so no index on the address is written on every insert.
      */
-    Map<String, Integer> recentCounts(String column, List<RecentKey> keys) {
+    void recentCounts(List<RecentKey> keys, Map<String, Integer> perIp, Map<String, Integer> perSubnet) {
         Map<String, RecentKey> distinct = new LinkedHashMap<>();
-        keys.forEach(k -> distinct.putIfAbsent(k.petitionId() + "|" + k.value(), k));
-        Map<String, Integer> out = new HashMap<>();
+        keys.forEach(k -> distinct.putIfAbsent(k.petitionId() + "|" + k.ip(), k));
         if (distinct.isEmpty()) {
-            return out;
+            return;
         }
         List<RecentKey> ks = List.copyOf(distinct.values());
-        jdbc.sql("SELECT k.p, k.v, (SELECT count(*) FROM (SELECT 1 FROM petition_signature s WHERE s.petition_id = k.p AND s." + column
-                        + " = k.v AND s.created_at >= k.since LIMIT k.cap) recent) FROM unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::int[])"
-                        + " AS k(p, v, since, cap)")
-                .params(ks.stream().map(RecentKey::petitionId).toArray(Long[]::new), ks.stream().map(RecentKey::value).toArray(String[]::new),
-                        ks.stream().map(k -> k.since().toString()).toArray(String[]::new), ks.stream().map(RecentKey::cap).toArray(Integer[]::new))
-                .query((rs, n) -> out.put(rs.getLong(1) + "|" + rs.getString(2), rs.getInt(3))).list();
-        return out;
+        jdbc.sql("""
+                SELECT k.p, k.i, k.s,
+                  (SELECT count(*) FROM (SELECT 1 FROM petition_signature x WHERE x.petition_id = k.p AND x.subnet = k.s AND x.ip = k.i
+                    AND x.created_at >= k.since LIMIT k.icap) a),
+                  (SELECT count(*) FROM (SELECT 1 FROM petition_signature x WHERE x.petition_id = k.p AND x.subnet = k.s
+                    AND x.created_at >= k.since LIMIT k.scap) b)
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], ?::int[]) AS k(p, i, s, since, icap, scap)""")
+                .params(ks.stream().map(RecentKey::petitionId).toArray(Long[]::new), ks.stream().map(RecentKey::ip).toArray(String[]::new),
+                        ks.stream().map(RecentKey::subnet).toArray(String[]::new), ks.stream().map(k -> k.since().toString()).toArray(String[]::new),
+                        ks.stream().map(RecentKey::ipCap).toArray(Integer[]::new), ks.stream().map(RecentKey::subnetCap).toArray(Integer[]::new))
+                .query((rs, n) -> {
+                    perIp.put(rs.getLong(1) + "|" + rs.getString(2), rs.getInt(4));
+                    perSubnet.put(rs.getLong(1) + "|" + rs.getString(3), rs.getInt(5));
+                    return null;
+                }).list();
     }
 
     /**

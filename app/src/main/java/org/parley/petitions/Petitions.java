@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -269,19 +270,18 @@ public class Petitions {
             values.add(b.item().ip());
         });
         Set<String> blocked = store.blockedAmong(processIds, values);
-        List<PetitionStore.RecentKey> ipKeys = new ArrayList<>();
-        List<PetitionStore.RecentKey> subnetKeys = new ArrayList<>();
+        List<PetitionStore.RecentKey> sources = new ArrayList<>();
         for (var b : batch) {
             PetitionStore.Row row = rows.get(b.item().petitionId());
             if (row != null) {
                 PetitionSettings ps = settings.getOrDefault(row.processId(), PetitionSettings.DEFAULTS);
                 Instant since = now.minus(Duration.ofMinutes(ps.rateWindowMinutes()));
-                ipKeys.add(new PetitionStore.RecentKey(row.id(), b.item().ip(), since, ps.rateLimitIp()));
-                subnetKeys.add(new PetitionStore.RecentKey(row.id(), b.item().subnet(), since, ps.rateLimitSubnet()));
+                sources.add(new PetitionStore.RecentKey(row.id(), b.item().ip(), b.item().subnet(), since, ps.rateLimitIp(), ps.rateLimitSubnet()));
             }
         }
-        Map<String, Integer> perIp = store.recentCounts("ip", ipKeys);
-        Map<String, Integer> perSubnet = store.recentCounts("subnet", subnetKeys);
+        Map<String, Integer> perIp = new HashMap<>();
+        Map<String, Integer> perSubnet = new HashMap<>();
+        store.recentCounts(sources, perIp, perSubnet);
         Set<String> emails = new HashSet<>();
         List<GroupCommit.Slot<SignRequest, Void>> accepted = new ArrayList<>();
         for (var slot : batch) {
@@ -429,7 +429,8 @@ public class Petitions {
                 args.add(value);
             }
             case IP -> {
-                where = "ip = ?";
+                where = "subnet = ? AND ip = ?"; // the subnet's index finds them (there is none on the address alone)
+                args.add(subnet(value));
                 args.add(value);
             }
             case SUBNET -> {
