@@ -175,11 +175,11 @@ class PetitionStore {
 
     /** A signature as a batch inserts it. */
     record NewSignatureRow(long petitionId, String name, String email, String norm, String domain, String region, String ip, String subnet,
-                           String tokenHash) {
+                           String secretHash) {
     }
 
-    /** Signatures from one source (an IP address or a /24) on a petition since a moment, counted no further than {@code cap}. */
-    record RecentKey(long petitionId, String value, Instant since, int cap) {
+    /** A signature's source for the rate limits: its address and /24 (or /64), the window's start and the two caps. */
+    record RecentKey(long petitionId, String ip, String subnet, Instant since, int ipCap, int subnetCap) {
     }
 
     Map<Long, Row> findAll(Collection<Long> ids) {
@@ -216,64 +216,95 @@ class PetitionStore {
     }
 
     /**
-     * For each key, how many signatures came from its source ({@code column} "ip" or "subnet") since its moment,
-     * as "petitionId|value"; each count stops at its cap, so the check stays cheap however big the petition.
+     * For each source, how many signatures came from its subnet and from its address since its moment, into
+     * {@code perSubnet} and {@code perIp} as "petitionId|value"; each count stops at its cap, so the check stays cheap
+     * however big the petition. Both come from the subnet's index (an address's signatures are among its subnet's,
+     * which the subnet's cap keeps few), so no index on the address is written on every insert.
      */
-    Map<String, Integer> recentCounts(String column, List<RecentKey> keys) {
+    void recentCounts(List<RecentKey> keys, Map<String, Integer> perIp, Map<String, Integer> perSubnet) {
         Map<String, RecentKey> distinct = new LinkedHashMap<>();
-        keys.forEach(k -> distinct.putIfAbsent(k.petitionId() + "|" + k.value(), k));
-        Map<String, Integer> out = new HashMap<>();
+        keys.forEach(k -> distinct.putIfAbsent(k.petitionId() + "|" + k.ip(), k));
         if (distinct.isEmpty()) {
-            return out;
+            return;
         }
         List<RecentKey> ks = List.copyOf(distinct.values());
-        jdbc.sql("SELECT k.p, k.v, (SELECT count(*) FROM (SELECT 1 FROM petition_signature s WHERE s.petition_id = k.p AND s." + column
-                        + " = k.v AND s.created_at >= k.since LIMIT k.cap) recent) FROM unnest(?::bigint[], ?::text[], ?::timestamptz[], ?::int[])"
-                        + " AS k(p, v, since, cap)")
-                .params(ks.stream().map(RecentKey::petitionId).toArray(Long[]::new), ks.stream().map(RecentKey::value).toArray(String[]::new),
-                        ks.stream().map(k -> k.since().toString()).toArray(String[]::new), ks.stream().map(RecentKey::cap).toArray(Integer[]::new))
-                .query((rs, n) -> out.put(rs.getLong(1) + "|" + rs.getString(2), rs.getInt(3))).list();
-        return out;
+        jdbc.sql("""
+                SELECT k.p, k.i, k.s,
+                  (SELECT count(*) FROM (SELECT 1 FROM petition_signature x WHERE x.petition_id = k.p AND x.subnet = k.s AND x.ip = k.i
+                    AND x.created_at >= k.since LIMIT k.icap) a),
+                  (SELECT count(*) FROM (SELECT 1 FROM petition_signature x WHERE x.petition_id = k.p AND x.subnet = k.s
+                    AND x.created_at >= k.since LIMIT k.scap) b)
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], ?::int[]) AS k(p, i, s, since, icap, scap)""")
+                .params(ks.stream().map(RecentKey::petitionId).toArray(Long[]::new), ks.stream().map(RecentKey::ip).toArray(String[]::new),
+                        ks.stream().map(RecentKey::subnet).toArray(String[]::new), ks.stream().map(k -> k.since().toString()).toArray(String[]::new),
+                        ks.stream().map(RecentKey::ipCap).toArray(Integer[]::new), ks.stream().map(RecentKey::subnetCap).toArray(Integer[]::new))
+                .query((rs, n) -> {
+                    perIp.put(rs.getLong(1) + "|" + rs.getString(2), rs.getInt(4));
+                    perSubnet.put(rs.getLong(1) + "|" + rs.getString(3), rs.getInt(5));
+                    return null;
+                }).list();
     }
 
-    /** Inserts the signatures whose normalised email has not signed their petition yet; returns the token hashes of those inserted. */
-    Set<String> insertSignatures(List<NewSignatureRow> rows, Instant now) {
-        Set<String> out = new HashSet<>();
+    /**
+     * Inserts the signatures whose normalised email has not signed their petition yet; returns the ids of those
+     * inserted by the hash of their secret.
+     */
+    Map<String, Long> insertSignatures(List<NewSignatureRow> rows, Instant now) {
+        Map<String, Long> out = new HashMap<>();
         if (rows.isEmpty()) {
             return out;
         }
         jdbc.sql("""
-                INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, token_hash, created_at)
+                INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, secret_hash, created_at)
                 SELECT p, n, e, en, d, r, i, s, t, ? FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                     ?::text[], ?::text[]) AS x(p, n, e, en, d, r, i, s, t)
-                ON CONFLICT (petition_id, email_norm) DO NOTHING RETURNING token_hash""")
+                ON CONFLICT (petition_id, email_norm) DO NOTHING RETURNING id, secret_hash""")
                 .params(odt(now), rows.stream().map(NewSignatureRow::petitionId).toArray(Long[]::new),
                         rows.stream().map(NewSignatureRow::name).toArray(String[]::new), rows.stream().map(NewSignatureRow::email).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::norm).toArray(String[]::new), rows.stream().map(NewSignatureRow::domain).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::region).toArray(String[]::new), rows.stream().map(NewSignatureRow::ip).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::subnet).toArray(String[]::new),
-                        rows.stream().map(NewSignatureRow::tokenHash).toArray(String[]::new))
-                .query(String.class).list().forEach(out::add);
+                        rows.stream().map(NewSignatureRow::secretHash).toArray(String[]::new))
+                .query((rs, n) -> out.put(rs.getString("secret_hash"), rs.getLong("id"))).list();
         return out;
     }
 
-    Map<String, SignatureRow> signatures(Collection<String> tokenHashes) {
-        Map<String, SignatureRow> out = new HashMap<>();
-        jdbc.sql("SELECT * FROM petition_signature WHERE token_hash = ANY(?)").param(tokenHashes.toArray(String[]::new))
-                .query((rs, n) -> out.put(rs.getString("token_hash"), new SignatureRow(rs.getLong("id"), rs.getLong("petition_id"),
-                        rs.getString("name"), instant(rs, "confirmed_at"), instant(rs, "withdrawn_at"), instant(rs, "invalidated_at")))).list();
+    /** The signatures the tokens point at, for the tokens whose secret matches (by primary key; links from before V56 by their hash). */
+    Map<SignatureToken, SignatureRow> signatures(Collection<SignatureToken> tokens) {
+        Map<SignatureToken, SignatureRow> found = new HashMap<>();
+        jdbc.sql("SELECT * FROM petition_signature WHERE id = ANY(?) OR token_hash = ANY(?)")
+                .params(tokens.stream().filter(t -> !t.legacy()).map(SignatureToken::id).toArray(Long[]::new),
+                        tokens.stream().filter(SignatureToken::legacy).map(SignatureToken::hash).toArray(String[]::new))
+                .query((rs, n) -> {
+                    SignatureRow row = new SignatureRow(rs.getLong("id"), rs.getLong("petition_id"), rs.getString("name"),
+                            instant(rs, "confirmed_at"), instant(rs, "withdrawn_at"), instant(rs, "invalidated_at"));
+                    if (rs.getString("secret_hash") != null) {
+                        found.put(new SignatureToken(row.id(), rs.getString("secret_hash")), row);
+                    }
+                    if (rs.getString("token_hash") != null) {
+                        found.put(new SignatureToken(-1, rs.getString("token_hash")), row);
+                    }
+                    return row;
+                }).list();
+        Map<SignatureToken, SignatureRow> out = new HashMap<>();
+        tokens.forEach(t -> {
+            SignatureRow row = found.get(t);
+            if (row != null) {
+                out.put(t, row);
+            }
+        });
         return out;
     }
 
-    /** Confirms those not yet confirmed, withdrawn or invalidated, once each; returns the token hashes this call confirmed. */
-    List<String> confirmSignatures(Collection<String> tokenHashes, Instant now) {
-        if (tokenHashes.isEmpty()) {
+    /** Confirms those not yet confirmed, withdrawn or invalidated, once each; returns the ids this call confirmed. */
+    List<Long> confirmSignatures(Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                UPDATE petition_signature SET confirmed_at = ? WHERE token_hash = ANY(?)
-                  AND confirmed_at IS NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL RETURNING token_hash""")
-                .params(odt(now), tokenHashes.stream().sorted().toArray(String[]::new)).query(String.class).list();
+                UPDATE petition_signature SET confirmed_at = ? WHERE id = ANY(?)
+                  AND confirmed_at IS NULL AND withdrawn_at IS NULL AND invalidated_at IS NULL RETURNING id""")
+                .params(odt(now), ids.stream().sorted().toArray(Long[]::new)).query(Long.class).list();
     }
 
     // --- signatures
@@ -283,18 +314,16 @@ class PetitionStore {
                 .params(petitionId, norm).query(Boolean.class).single();
     }
 
-    Optional<SignatureRow> signature(String tokenHash) {
-        return jdbc.sql("SELECT * FROM petition_signature WHERE token_hash = ?").param(tokenHash)
-                .query((rs, n) -> new SignatureRow(rs.getLong("id"), rs.getLong("petition_id"), rs.getString("name"),
-                        instant(rs, "confirmed_at"), instant(rs, "withdrawn_at"), instant(rs, "invalidated_at"))).optional();
+    Optional<SignatureRow> signature(SignatureToken token) {
+        return Optional.ofNullable(signatures(List.of(token)).get(token));
     }
 
     /** Withdraws once; returns whether the withdrawn signature had been counted. */
-    Optional<Boolean> withdraw(String tokenHash, Instant now) {
+    Optional<Boolean> withdraw(long signatureId, Instant now) {
         return jdbc.sql("""
-                UPDATE petition_signature SET withdrawn_at = ? WHERE token_hash = ? AND withdrawn_at IS NULL
+                UPDATE petition_signature SET withdrawn_at = ? WHERE id = ? AND withdrawn_at IS NULL
                 RETURNING (confirmed_at IS NOT NULL AND invalidated_at IS NULL)""")
-                .params(odt(now), tokenHash).query(Boolean.class).optional();
+                .params(odt(now), signatureId).query(Boolean.class).optional();
     }
 
     int invalidate(long petitionId, String where, List<Object> args, long invalidationId, Instant now) {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -68,7 +69,7 @@ public class Petitions {
     private final Clock clock;
     private final Set<String> disposable;
     private final GroupCommit<SignRequest, Void> signing;
-    private final GroupCommit<String, Boolean> confirming;
+    private final GroupCommit<SignatureToken, Boolean> confirming;
 
     Petitions(PetitionStore store, Processes processes, PublicRecord record, Outbox outbox, MessageSource messages,
               PetitionLinks links, Clock clock, GroupCommits commits) {
@@ -224,7 +225,7 @@ public class Petitions {
 
     /** One citizen's signature on its way to the batch that writes it: checked in the request, stored with others. */
     record SignRequest(long processId, long petitionId, String name, String region, String email, String norm, String domain,
-                       String ip, String subnet, String tokenHash, String link, Locale locale) {
+                       String ip, String subnet, String secret, String secretHash, String linkBase, Locale locale) {
     }
 
     /**
@@ -243,9 +244,9 @@ public class Petitions {
         if (disposable(domain)) {
             throw new InvalidInputException("email", "petitions.email.disposable");
         }
-        String token = newToken();
+        String secret = newToken();
         signing.submit(new SignRequest(processId, id, s.name().strip(), s.region().strip(), email, EmailAddresses.normalise(email), domain,
-                ip == null ? "" : ip, subnet(ip), sha256(token), links.signature(token), LocaleContextHolder.getLocale()));
+                ip == null ? "" : ip, subnet(ip), secret, sha256(secret), links.signature(""), LocaleContextHolder.getLocale()));
     }
 
     /**
@@ -269,19 +270,18 @@ public class Petitions {
             values.add(b.item().ip());
         });
         Set<String> blocked = store.blockedAmong(processIds, values);
-        List<PetitionStore.RecentKey> ipKeys = new ArrayList<>();
-        List<PetitionStore.RecentKey> subnetKeys = new ArrayList<>();
+        List<PetitionStore.RecentKey> sources = new ArrayList<>();
         for (var b : batch) {
             PetitionStore.Row row = rows.get(b.item().petitionId());
             if (row != null) {
                 PetitionSettings ps = settings.getOrDefault(row.processId(), PetitionSettings.DEFAULTS);
                 Instant since = now.minus(Duration.ofMinutes(ps.rateWindowMinutes()));
-                ipKeys.add(new PetitionStore.RecentKey(row.id(), b.item().ip(), since, ps.rateLimitIp()));
-                subnetKeys.add(new PetitionStore.RecentKey(row.id(), b.item().subnet(), since, ps.rateLimitSubnet()));
+                sources.add(new PetitionStore.RecentKey(row.id(), b.item().ip(), b.item().subnet(), since, ps.rateLimitIp(), ps.rateLimitSubnet()));
             }
         }
-        Map<String, Integer> perIp = store.recentCounts("ip", ipKeys);
-        Map<String, Integer> perSubnet = store.recentCounts("subnet", subnetKeys);
+        Map<String, Integer> perIp = new HashMap<>();
+        Map<String, Integer> perSubnet = new HashMap<>();
+        store.recentCounts(sources, perIp, perSubnet);
         Set<String> emails = new HashSet<>();
         List<GroupCommit.Slot<SignRequest, Void>> accepted = new ArrayList<>();
         for (var slot : batch) {
@@ -311,18 +311,20 @@ public class Petitions {
         // one order for every batch, so two batches never wait on each other's keys in a cycle
         accepted.sort(Comparator.comparingLong((GroupCommit.Slot<SignRequest, Void> s) -> s.item().petitionId())
                 .thenComparing(s -> s.item().norm()));
-        Set<String> inserted = store.insertSignatures(accepted.stream().map(s -> {
+        Map<String, Long> inserted = store.insertSignatures(accepted.stream().map(s -> {
             SignRequest r = s.item();
             return new PetitionStore.NewSignatureRow(r.petitionId(), r.name(), r.email(), r.norm(), r.domain(), r.region(), r.ip(), r.subnet(),
-                    r.tokenHash());
+                    r.secretHash());
         }).toList(), now);
         List<Outbox.Message> mail = new ArrayList<>();
         for (var slot : accepted) {
             SignRequest r = slot.item();
-            if (inserted.contains(r.tokenHash())) {
+            Long signatureId = inserted.get(r.secretHash());
+            if (signatureId != null) {
                 String title = rows.get(r.petitionId()).title();
+                String link = r.linkBase() + SignatureToken.of(signatureId, r.secret());
                 mail.add(new Outbox.Message(r.processId(), r.email(), text(r.locale(), "petitions.mail.sign.subject", title),
-                        text(r.locale(), "petitions.mail.sign.body", r.name(), title, r.link())));
+                        text(r.locale(), "petitions.mail.sign.body", r.name(), title, link)));
                 slot.done(null);
             } else {
                 slot.fail(new InvalidInputException("email", "petitions.sign.duplicate"));
@@ -332,7 +334,7 @@ public class Petitions {
     }
 
     public SignatureView signature(String token) {
-        PetitionStore.SignatureRow sig = store.signature(sha256(token == null ? "" : token))
+        PetitionStore.SignatureRow sig = store.signature(SignatureToken.parse(token))
                 .orElseThrow(() -> new NotFoundException("signature token", "?"));
         PetitionStore.Row row = store.find(sig.petitionId()).orElseThrow();
         return new SignatureView(row.processId(), row.id(), row.title(), sig.name(), sig.confirmedAt() != null, sig.withdrawnAt() != null,
@@ -345,7 +347,7 @@ public class Petitions {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public boolean confirmSignature(String token) {
-        return confirming.submit(sha256(token == null ? "" : token));
+        return confirming.submit(SignatureToken.parse(token));
     }
 
     /**
@@ -354,14 +356,14 @@ public class Petitions {
      * its thresholds change under its lock once per batch instead of once per confirmation: a crossing
      * still happens exactly once, and a national petition is no longer confirmed one row lock at a time.
      */
-    private void writeConfirmations(List<GroupCommit.Slot<String, Boolean>> batch) {
-        Set<String> hashes = new HashSet<>();
-        batch.forEach(b -> hashes.add(b.item()));
-        Map<String, PetitionStore.SignatureRow> sigs = store.signatures(hashes);
+    private void writeConfirmations(List<GroupCommit.Slot<SignatureToken, Boolean>> batch) {
+        Set<SignatureToken> tokens = new HashSet<>();
+        batch.forEach(b -> tokens.add(b.item()));
+        Map<SignatureToken, PetitionStore.SignatureRow> sigs = store.signatures(tokens);
         Map<Long, PetitionStore.Row> petitions = store.lockAll(sigs.values().stream().map(PetitionStore.SignatureRow::petitionId)
                 .collect(Collectors.toCollection(TreeSet::new)));
         Instant now = clock.instant();
-        Set<String> candidates = new HashSet<>();
+        Set<Long> candidates = new HashSet<>();
         for (var slot : batch) {
             PetitionStore.SignatureRow sig = sigs.get(slot.item());
             if (sig == null) {
@@ -369,17 +371,17 @@ public class Petitions {
             } else if (sig.confirmedAt() == null && sig.withdrawnAt() == null && !signable(petitions.get(sig.petitionId()), now)) {
                 slot.fail(new ConflictException("petitions.sign.closed"));
             } else {
-                candidates.add(slot.item());
+                candidates.add(sig.id());
             }
         }
-        Set<String> counted = new HashSet<>(store.confirmSignatures(candidates, now));
+        Set<Long> counted = new HashSet<>(store.confirmSignatures(candidates, now));
         Map<Long, Integer> added = new TreeMap<>();
         for (var slot : batch) {
             if (slot.decided()) {
                 continue;
             }
             PetitionStore.SignatureRow sig = sigs.get(slot.item());
-            if (counted.remove(slot.item())) {
+            if (counted.remove(sig.id())) {
                 added.merge(sig.petitionId(), 1, Integer::sum);
                 slot.done(true);
             } else if (sig.withdrawnAt() != null) {
@@ -402,10 +404,9 @@ public class Petitions {
     /** The signer withdraws; the count follows. Withdrawing twice changes nothing. */
     @Transactional
     public void withdraw(String token) {
-        String hash = sha256(token == null ? "" : token);
-        PetitionStore.SignatureRow sig = store.signature(hash).orElseThrow(() -> new NotFoundException("signature token", "?"));
+        PetitionStore.SignatureRow sig = store.signature(SignatureToken.parse(token)).orElseThrow(() -> new NotFoundException("signature token", "?"));
         store.lock(sig.petitionId());
-        store.withdraw(hash, clock.instant()).ifPresent(counted -> {
+        store.withdraw(sig.id(), clock.instant()).ifPresent(counted -> {
             if (counted) {
                 store.addToCount(sig.petitionId(), -1);
             }
@@ -428,7 +429,8 @@ public class Petitions {
                 args.add(value);
             }
             case IP -> {
-                where = "ip = ?";
+                where = "subnet = ? AND ip = ?"; // the subnet's index finds them (there is none on the address alone)
+                args.add(subnet(value));
                 args.add(value);
             }
             case SUBNET -> {

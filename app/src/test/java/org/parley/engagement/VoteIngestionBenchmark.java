@@ -115,10 +115,16 @@ class VoteIngestionBenchmark {
         for (int r = 0; r < rounds; r++) {
             LoadTools.PgBenchResult b = LoadTools.pgbench(url, connections, Duration.ofSeconds(seconds), upsert);
             System.out.printf("round %d baseline pgbench single-row upsert, %d clients: %s (load %s)%n", r + 1, connections, b, LoadTools.loadAverage());
-            LoadTools.WrkResult v = LoadTools.wrk(2, connections, Duration.ofSeconds(seconds), vote, base, path + "/votes", tokenFile.toString(), ids,
-                    String.valueOf(k));
+            String first = String.valueOf(k);
+            LoadTools.statements(dataSource, true, 0, null);
+            LoadTools.CpuMeter cpu = LoadTools.CpuMeter.start(jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
+            LoadTools.WrkResult v = LoadTools.profiled("votes-" + (r + 1), () -> LoadTools.wrk(2, connections, Duration.ofSeconds(seconds), vote, base,
+                    path + "/votes", tokenFile.toString(), ids, first));
+            LoadTools.Cpu used = cpu.stop();
             k += v.requests() / 2 + 1;
-            System.out.printf("round %d Parley votes: %s; ratio to baseline %.3f (load %s)%n", r + 1, v, v.rate() / b.tps(), LoadTools.loadAverage());
+            System.out.printf("round %d Parley votes: %s; ratio to baseline %.3f (load %s)%n  %s%n", r + 1, v, v.rate() / b.tps(), LoadTools.loadAverage(),
+                    used.per(v.requests(), "vote"));
+            LoadTools.statements(dataSource, false, v.requests(), "vote");
             baselines.add(b);
             votes.add(v);
         }

@@ -314,6 +314,45 @@ class PetitionsApiTest {
     }
 
     @Test
+    void aLinkCarriesItsSignatureAndOnlyItsSecretConfirmsIt() {
+        Made m = published(1, 1000, 2000, 100);
+        int before = count(m.processId(), m.petitionId());
+        String token = sign(m.processId(), m.petitionId(), email("by-id"), "Kyiv");
+        assertThat(token).matches("[0-9]+_[A-Za-z0-9_-]{43}");
+        long id = Long.parseLong(token.substring(0, token.indexOf('_')));
+        // only the secret's hash is stored, and the row is the one the id names
+        assertThat(jdbc.sql("SELECT secret_hash FROM petition_signature WHERE id = ?").param(id).query(String.class).single())
+                .isEqualTo(Petitions.sha256(token.substring(token.indexOf('_') + 1)));
+        assertThat(jdbc.sql("SELECT count(*) FROM petition_signature WHERE id = ? AND token_hash IS NULL").param(id).query(Long.class).single()).isOne();
+        // the right id with another secret, or another id with this secret, confirms nothing
+        String forged = id + "_" + "A".repeat(43);
+        check(api.post("/api/v1/petitions/signatures/confirm", "{\"token\":\"" + forged + "\"}"), 404);
+        check(api.post("/api/v1/petitions/signatures/confirm", "{\"token\":\"" + (id + 1) + token.substring(token.indexOf('_')) + "\"}"), 404);
+        assertThat(count(m.processId(), m.petitionId())).isEqualTo(before);
+        assertThat(confirm(token)).isTrue();
+        assertThat(count(m.processId(), m.petitionId())).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aLinkMailedBeforeTokensCarriedTheirIdStillWorks() {
+        Made m = published(1, 1000, 2000, 100);
+        int before = count(m.processId(), m.petitionId());
+        // a row as V50 wrote it: the token's hash, no secret_hash, and a link with the token alone
+        String legacy = Petitions.newToken(); // what V50 mailed: 43 characters
+        assertThat(legacy).hasSize(43);
+        jdbc.sql("""
+                INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, token_hash, created_at)
+                VALUES (?, 'Old', ?, ?, 'example.org', 'Kyiv', '192.0.2.9', '192.0.2.0/24', ?, now())""")
+                .params(m.petitionId(), "old-" + legacy.substring(0, 6) + "@example.org", "old-" + legacy.substring(0, 6) + "@example.org",
+                        Petitions.sha256(legacy)).update();
+        assertThat(confirm(legacy)).isTrue();
+        assertThat(confirm(legacy)).isFalse();
+        assertThat(count(m.processId(), m.petitionId())).isEqualTo(before + 1);
+        check(api.post("/api/v1/petitions/signatures/withdraw", "{\"token\":\"" + legacy + "\"}"), 204);
+        assertThat(count(m.processId(), m.petitionId())).isEqualTo(before);
+    }
+
+    @Test
     void aSignerWithdrawsAndTheCountFollows() {
         Made m = published(1, 1000, 2000, 100);
         int before = count(m.processId(), m.petitionId());

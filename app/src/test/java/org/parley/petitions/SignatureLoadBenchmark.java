@@ -105,10 +105,15 @@ class SignatureLoadBenchmark {
         for (int r = 0; r < rounds; r++) {
             LoadTools.PgBenchResult b = LoadTools.pgbench(dataSource.unwrap(HikariDataSource.class).getJdbcUrl(), connections, Duration.ofSeconds(seconds), insert);
             System.out.printf("round %d baseline pgbench single-row INSERT, %d clients: %s (load %s)%n", r + 1, connections, b, LoadTools.loadAverage());
-            LoadTools.WrkResult s = LoadTools.wrk(2, connections, Duration.ofSeconds(seconds), sign, base, signPath, "bench-" + run + "-" + r,
-                    String.valueOf(firstAddress + 100_000_000L * (r + 1)));
-            System.out.printf("round %d Parley signature submissions: %s; ratio to baseline %.3f (load %s)%n", r + 1, s, s.rate() / b.tps(),
-                    LoadTools.loadAverage());
+            int round = r;
+            LoadTools.statements(dataSource, true, 0, null);
+            LoadTools.CpuMeter cpu = LoadTools.CpuMeter.start(backendPid());
+            LoadTools.WrkResult s = LoadTools.profiled("signatures-" + (r + 1), () -> LoadTools.wrk(2, connections, Duration.ofSeconds(seconds), sign,
+                    base, signPath, "bench-" + run + "-" + round, String.valueOf(firstAddress + 100_000_000L * (round + 1))));
+            LoadTools.Cpu used = cpu.stop();
+            System.out.printf("round %d Parley signature submissions: %s; ratio to baseline %.3f (load %s)%n  %s%n", r + 1, s, s.rate() / b.tps(),
+                    LoadTools.loadAverage(), used.per(s.requests(), "submission"));
+            LoadTools.statements(dataSource, false, s.requests(), "submission");
             baselines.add(b);
             submissions.add(s);
             acked += s.ok();
@@ -134,12 +139,18 @@ class SignatureLoadBenchmark {
         petitions.updateSettings(pid, new PetitionSettings(1, 30, before + tokens.size() / 2, 30, 100_000_000, 20, 200, 60), mediator);
         Path tokenFile = Files.createTempFile("tokens", ".txt");
         Files.write(tokenFile, tokens);
-        LoadTools.WrkResult confirm = LoadTools.wrkUntil(2, connections, Duration.ofMinutes(5), () -> unconfirmed(petition) == 0,
-                LoadTools.script("confirm.lua"), base, "/api/v1/petitions/signatures/confirm", tokenFile.toString(), "2");
+        LoadTools.statements(dataSource, true, 0, null);
+        LoadTools.CpuMeter cpu = LoadTools.CpuMeter.start(backendPid());
+        LoadTools.WrkResult confirm = LoadTools.profiled("confirmations", () -> LoadTools.wrkUntil(2, connections, Duration.ofMinutes(5),
+                () -> unconfirmed(petition) == 0, LoadTools.script("confirm.lua"), base, "/api/v1/petitions/signatures/confirm",
+                tokenFile.toString(), "2"));
+        LoadTools.Cpu used = cpu.stop();
         Files.delete(tokenFile);
         // the rate is the links over the time until the last was counted (wrk then sent replays of its last links until stopped)
         System.out.printf("RESULT confirmations of %,d links in %.1f s = %,.0f/s; wrk: %s (load %s)%n", tokens.size(), confirm.seconds(),
                 tokens.size() / confirm.seconds(), confirm, LoadTools.loadAverage());
+        System.out.println("  " + used.per(tokens.size(), "confirmation"));
+        LoadTools.statements(dataSource, false, tokens.size(), "confirmation");
 
         int after = count(pid, petition, mediator);
         long distinct = jdbc.sql("""
@@ -183,6 +194,10 @@ class SignatureLoadBenchmark {
                 SELECT substring(m.body from '[?&]t=([A-Za-z0-9_-]+)') FROM mail_outbox m
                 WHERE m.recipient IN (SELECT email FROM petition_signature WHERE petition_id = ? AND confirmed_at IS NULL) ORDER BY m.id""")
                 .param(petition).query(String.class).list();
+    }
+
+    private long backendPid() {
+        return jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
     }
 
     private long unconfirmed(long petition) {

@@ -147,6 +147,149 @@ public final class LoadTools {
         }
     }
 
+    /**
+     * CPU seconds spent between {@link CpuMeter#start} and {@link CpuMeter#stop}: by this JVM, by the PostgreSQL
+     * server (the postmaster and its children at the end), by the children this JVM reaped (wrk, pgbench), and by
+     * the whole machine (so what is left is everybody else); and the wall time.
+     */
+    public record Cpu(double jvm, double postgres, double children, double machine, double wall) {
+        /** Microseconds of each per unit of work (a request). */
+        public String per(long units, String unit) {
+            return String.format("CPU per %s: JVM %.0f µs, PostgreSQL %.0f µs, load generator %.0f µs, rest of the machine %.0f µs "
+                            + "(machine busy %.0f%% of %d cores over %.1f s)", unit, 1e6 * jvm / units, 1e6 * postgres / units,
+                    1e6 * children / units, 1e6 * Math.max(0, machine - jvm - postgres - children) / units,
+                    100 * machine / wall / Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().availableProcessors(), wall);
+        }
+    }
+
+    /** Counts CPU time on Linux from /proc; the database's processes are found from one of its backends. */
+    public static final class CpuMeter {
+        private static final double TICK = 100.0; // USER_HZ
+        private final long postmaster;
+        private final long nanos;
+        private final long[] self;
+        private final long pg;
+        private final long machine;
+
+        private CpuMeter(long postmaster) {
+            this.postmaster = postmaster;
+            this.nanos = System.nanoTime();
+            this.self = selfTicks();
+            this.pg = postgresTicks(postmaster);
+            this.machine = machineBusyTicks();
+        }
+
+        /** Starts counting; {@code backendPid} is any backend of the server ({@code SELECT pg_backend_pid()}). */
+        public static CpuMeter start(long backendPid) {
+            return new CpuMeter(Long.parseLong(stat(backendPid)[1]));
+        }
+
+        public Cpu stop() {
+            long[] s = selfTicks();
+            return new Cpu((s[0] - self[0]) / TICK, (postgresTicks(postmaster) - pg) / TICK, (s[1] - self[1]) / TICK,
+                    (machineBusyTicks() - machine) / TICK, (System.nanoTime() - nanos) / 1e9);
+        }
+
+        /** The fields of /proc/PID/stat after the command name (index 0 is the state, 1 the parent). */
+        private static String[] stat(long pid) {
+            try {
+                String text = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                return text.substring(text.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException e) {
+                return null;
+            }
+        }
+
+        /** This JVM's own ticks, and those of its reaped children. */
+        private static long[] selfTicks() {
+            String[] f = stat(ProcessHandle.current().pid());
+            return new long[] {Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14])};
+        }
+
+        private static long postgresTicks(long postmaster) {
+            long sum = 0;
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path d : (Iterable<Path>) dirs::iterator) {
+                    String name = d.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) {
+                        continue;
+                    }
+                    String[] f = stat(Long.parseLong(name));
+                    if (f != null && (Long.parseLong(name) == postmaster || Long.parseLong(f[1]) == postmaster)) {
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return sum;
+        }
+
+        private static long machineBusyTicks() {
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+                long busy = 0;
+                for (int i = 1; i < f.length && i <= 8; i++) {
+                    if (i != 4 && i != 5) { // idle, iowait
+                        busy += Long.parseLong(f[i]);
+                    }
+                }
+                return busy;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Records this JVM with Java Flight Recorder (the "profile" settings) while {@code phase} runs, when the system
+     * property {@code bench.jfr} names a directory: the recording goes there as {@code name}.jfr.
+     */
+    public static <T> T profiled(String name, java.util.concurrent.Callable<T> phase) throws Exception {
+        String dir = System.getProperty("bench.jfr");
+        if (dir == null || dir.isBlank()) {
+            return phase.call();
+        }
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            r.start();
+            T result = phase.call();
+            r.stop();
+            Files.createDirectories(Path.of(dir));
+            r.dump(Path.of(dir, name + ".jfr"));
+            return result;
+        }
+    }
+
+    /**
+     * What each statement cost the database (pg_stat_statements, when the server preloads it): reset by
+     * {@code reset}, then the costliest printed, per unit of work. Nothing happens when the extension is missing.
+     */
+    public static void statements(javax.sql.DataSource db, boolean reset, long units, String unit) {
+        try (var c = db.getConnection(); var st = c.createStatement()) {
+            try (var rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'")) {
+                if (!rs.next()) {
+                    return;
+                }
+            }
+            if (reset) {
+                st.execute("SELECT pg_stat_statements_reset()");
+                return;
+            }
+            System.out.printf("  statements by total time (per %s: µs of execution, WAL bytes, full-page images):%n", unit);
+            try (var rs = st.executeQuery("""
+                    SELECT calls, rows, total_exec_time, wal_bytes, wal_fpi, regexp_replace(query, '\\s+', ' ', 'g')
+                    FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12""")) {
+                while (rs.next()) {
+                    String q = rs.getString(6);
+                    System.out.printf("  %8.1f µs %8.0f B %6.3f fpi  calls %,d rows %,d  %s%n", 1000 * rs.getDouble(3) / units,
+                            rs.getDouble(4) / units, rs.getDouble(5) / units, rs.getLong(1), rs.getLong(2), q.length() > 150 ? q.substring(0, 150) : q);
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            System.out.println("  (no statement statistics: " + e.getMessage() + ")");
+        }
+    }
+
     /** The load average now (1, 5, 15 minutes), as /proc/loadavg has it. */
     public static String loadAverage() {
         try {

@@ -68,8 +68,20 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(TooManyRequestsException.class)
     ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e, HttpServletRequest request) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "60")
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .body(problem(HttpStatus.TOO_MANY_REQUESTS, text(e.getMessage()), request));
+    }
+
+    /** The problem details of one of the platform's exceptions, for {@link FastWrites}; null for any other. */
+    ResponseEntity<ProblemDetail> render(RuntimeException e, HttpServletRequest request) {
+        return switch (e) {
+            case NotFoundException n -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(notFound(n, request));
+            case ForbiddenException f -> ResponseEntity.status(HttpStatus.FORBIDDEN).body(forbidden(f, request));
+            case ConflictException c -> ResponseEntity.status(HttpStatus.CONFLICT).body(conflict(c, request));
+            case InvalidInputException i -> ResponseEntity.status(HttpStatus.BAD_REQUEST).body(invalid(i, request));
+            case TooManyRequestsException t -> tooMany(t, request);
+            default -> null;
+        };
     }
 
     @ExceptionHandler({BadCredentialsException.class, LockedException.class})
