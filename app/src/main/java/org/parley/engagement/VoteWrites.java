@@ -1,7 +1,7 @@
 package org.parley.engagement;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.parley.platform.web.FastWrite;
+import org.parley.platform.FastWrite;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;

@@ -2,7 +2,7 @@ package org.parley.petitions;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Validator;
-import org.parley.platform.web.FastWrite;
+import org.parley.platform.FastWrite;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;

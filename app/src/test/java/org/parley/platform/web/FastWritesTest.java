@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
+import org.parley.platform.FastWrite;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.TooManyRequestsException;
 import org.springframework.context.i18n.LocaleContextHolder;

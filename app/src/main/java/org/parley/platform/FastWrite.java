@@ -1,11 +1,11 @@
-package org.parley.platform.web;
+package org.parley.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * One of the few public write endpoints that come thousands of times a second (a citizen's signature, its
- * confirmation, a vote), answered by {@link FastWrites} before the filter chains and Spring MVC: on these paths
- * those cost more CPU than the write itself. The endpoint stays a normal {@code @PublicWrite} controller method
+ * confirmation, a vote), answered by the first servlet filter ({@code platform.web.FastWrites}) before the filter
+ * chains and Spring MVC: on these paths those cost more CPU than the write itself. The endpoint stays a normal {@code @PublicWrite} controller method
  * too: whatever this fast path does not answer (unreadable or invalid input, a body too large) goes there, so
  * its validation and error messages stay the only ones.
  *
