@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.parley.platform.ContentSecurityPolicy;
 import org.parley.platform.ForbiddenException;
 import org.parley.platform.InvalidInputException;
 import org.parley.platform.Viewer;
@@ -54,10 +55,6 @@ class MonitoringPages {
         this.clock = clock;
     }
 
-    /** The platform's Content-Security-Policy with one more image origin: the tile server named in the settings. */
-    static final String CSP_WITH_TILES = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: %s; "
-            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
     @GetMapping("/processes/{processId}/monitoring")
     String dashboard(@PathVariable("processId") long pid, @ModelAttribute("q") MonitoringApi.EventQuery q,
                      @RequestParam(name = "view", required = false) String view, Model model, Locale locale,
@@ -100,7 +97,7 @@ class MonitoringPages {
         String origin = monitoring.tileOrigin();
         if (origin != null) {
             // the platform's policy, with the one tile server allowed for images (Spring Security keeps a policy already set)
-            response.setHeader("Content-Security-Policy", CSP_WITH_TILES.formatted(origin));
+            response.setHeader("Content-Security-Policy", ContentSecurityPolicy.pagesWithImagesFrom(origin));
         }
         model.addAttribute("tileUrl", origin == null ? null : tileUrl);
         model.addAttribute("unreadAlerts", monitoring.unreadAlerts(pid, Viewer.current()));

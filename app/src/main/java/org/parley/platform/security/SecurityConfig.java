@@ -11,6 +11,7 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 
+import org.parley.platform.ContentSecurityPolicy;
 import org.parley.platform.EndpointRules;
 import org.parley.platform.Role;
 import org.parley.platform.web.PublicWriteMapping;
@@ -39,9 +40,6 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
-
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private static final String MEDIATOR = Role.MEDIATOR.name();
 
@@ -79,7 +77,7 @@ class SecurityConfig {
                 .anonymous(a -> a.disable())
                 .logout(l -> l.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.API)))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
@@ -104,7 +102,7 @@ class SecurityConfig {
                 .anonymous(a -> {})
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.API)))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers(GET, "/api/v1/me").authenticated()
@@ -135,7 +133,7 @@ class SecurityConfig {
         http.formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(new LoginFailureHandler()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/"))
                 .headers(h -> h
-                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.PAGES))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .frameOptions(f -> f.deny()))
                 .authorizeHttpRequests(a -> a

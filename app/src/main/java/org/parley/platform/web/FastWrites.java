@@ -19,6 +19,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.parley.platform.ContentSecurityPolicy;
 import org.parley.platform.FastWrite;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -144,7 +145,7 @@ class FastWrites {
             response.setHeader("Pragma", "no-cache");
             response.setHeader("Expires", "0");
             response.setHeader("X-Frame-Options", "DENY");
-            response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+            response.setHeader("Content-Security-Policy", ContentSecurityPolicy.API);
         }
     }
 
