@@ -3,6 +3,7 @@ package org.parley.petitions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,11 +18,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Alerts to moderators on trending sources, raised by a scan every minute (off the signing path, so a
- * signature costs nothing more). A source trends when, within the petition's rate window, it reaches half
+ * Alerts to moderators on trending sources. A source trends when, within the petition's rate window, it reaches half
  * of what the rate limits allow: half the per-IP limit for an address, half the per-subnet limit for a
  * subnet or for an email domain that is not one of the big public providers (where many honest signers share it).
  * An alert a moderator has marked as seen comes back only when more signatures arrive from the same source.
+ * Addresses and subnets are judged by the signing batch, from the counts it reads for the rate limits anyway;
+ * domains by a scan every minute over the batches' tallies per domain and minute. Neither reads the signatures
+ * themselves, which at national scale (millions an hour on one petition) a scan every minute could not.
  */
 @Service
 @Transactional(readOnly = true)
@@ -56,38 +59,37 @@ public class PetitionAlerts {
         scan();
     }
 
-    /** Raises (or updates) the alerts of every petition that can still be signed; returns how many alerts are open after it. */
+    /**
+     * Raises (or updates) the alerts on trending email domains of every petition that can still be signed, from the
+     * signing batches' tallies per domain and minute; returns how many alerts are open after it. Addresses and subnets
+     * are raised by the signing batch itself ({@link #raiseIfTrending}), from the counts it reads for the rate limits.
+     */
     @Transactional
     public int scan() {
         Instant now = clock.instant();
-        List<long[]> petitions = jdbc.sql("SELECT id, process_id FROM petition WHERE status IN ('GATHERING', 'MODERATION', 'OPEN')")
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}).list();
-        for (long[] p : petitions) {
-            PetitionSettings s = store.settings(p[1]).orElse(PetitionSettings.DEFAULTS);
-            Instant since = now.minus(Duration.ofMinutes(s.rateWindowMinutes()));
-            raise(p[0], Alert.Kind.IP, store.trending(p[0], "ip", since, 5), threshold(Alert.Kind.IP, s), now);
-            raise(p[0], Alert.Kind.SUBNET, store.trending(p[0], "subnet", since, 5), threshold(Alert.Kind.SUBNET, s), now);
-            Map<String, Integer> domains = store.trending(p[0], "email_domain", since, 10);
-            domains.keySet().removeIf(d -> EmailAddresses.PROVIDERS.containsKey(d) || PUBLIC_PROVIDERS.contains(d));
-            raise(p[0], Alert.Kind.DOMAIN, domains, threshold(Alert.Kind.DOMAIN, s), now);
-        }
+        Map<Long, PetitionSettings> settings = new HashMap<>();
+        store.domainTallies(now, PetitionSettings.DEFAULTS.rateWindowMinutes()).forEach(t -> {
+            PetitionSettings s = settings.computeIfAbsent(t.processId(), p -> store.settings(p).orElse(PetitionSettings.DEFAULTS));
+            raiseIfTrending(store, t.petitionId(), Alert.Kind.DOMAIN, t.domain(), t.signatures(), s, now);
+        });
+        store.forgetDomainTallies(now.minus(Duration.ofMinutes(store.longestRateWindow(PetitionSettings.DEFAULTS.rateWindowMinutes()))));
         return jdbc.sql("SELECT count(*) FROM petition_alert WHERE acknowledged_at IS NULL").query(Integer.class).single();
     }
 
-    private void raise(long petitionId, Alert.Kind kind, Map<String, Integer> counts, int threshold, Instant now) {
-        counts.forEach((value, n) -> {
-            if (n >= threshold) {
-                // Not again for what a moderator has already seen: only when more signatures came from it since.
-                jdbc.sql("""
-                        INSERT INTO petition_alert (petition_id, kind, value, signatures, threshold, raised_at, updated_at)
-                        SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM petition_alert seen WHERE seen.petition_id = ?
-                            AND seen.kind = ? AND seen.value = ? AND seen.acknowledged_at IS NOT NULL AND seen.signatures >= ?)
-                        ON CONFLICT (petition_id, kind, value) WHERE acknowledged_at IS NULL
-                        DO UPDATE SET signatures = greatest(petition_alert.signatures, excluded.signatures), updated_at = excluded.updated_at""")
-                        .params(petitionId, kind.name(), value, n, threshold, PetitionStore.odt(now), PetitionStore.odt(now),
-                                petitionId, kind.name(), value, n).update();
-            }
-        });
+    /** A domain whose crowd of signers says something: not one of the big providers, where many honest signers share it. */
+    static boolean watched(String domain) {
+        return !EmailAddresses.PROVIDERS.containsKey(domain) && !PUBLIC_PROVIDERS.contains(domain);
+    }
+
+    /**
+     * Raises (or updates) the alert on a source that reached its threshold within the rate window, in the caller's
+     * transaction; not again for what a moderator has already seen, only when more signatures came from it since.
+     */
+    static void raiseIfTrending(PetitionStore store, long petitionId, Alert.Kind kind, String value, int signatures, PetitionSettings s, Instant now) {
+        int threshold = threshold(kind, s);
+        if (signatures >= threshold) {
+            store.raiseAlert(petitionId, kind, value, signatures, threshold, now);
+        }
     }
 
     /** Open alerts of the process (or of one petition), newest first: the mediator's. */

@@ -217,9 +217,10 @@ class PetitionStore {
 
     /**
      * For each source, how many signatures came from its subnet and from its address since its moment, into
-     * {@code perSubnet} and {@code perIp} as "petitionId|value"; each count stops at its cap, so the check stays cheap
-     * however big the petition. Both come from the subnet's index (an address's signatures are among its subnet's,
-     * which the subnet's cap keeps few), so no index on the address is written on every insert.
+     * {@code perSubnet} and {@code perIp} as "petitionId|value". Both come from one walk of the subnet's index (an
+     * address's signatures are among its subnet's), which stops at the larger cap, so the check stays cheap however big
+     * the petition and no index on the address is written on every insert. A subnet walked to its cap is refused
+     * whatever its address's count says.
      */
     void recentCounts(List<RecentKey> keys, Map<String, Integer> perIp, Map<String, Integer> perSubnet) {
         Map<String, RecentKey> distinct = new LinkedHashMap<>();
@@ -229,12 +230,11 @@ class PetitionStore {
         }
         List<RecentKey> ks = List.copyOf(distinct.values());
         jdbc.sql("""
-                SELECT k.p, k.i, k.s,
-                  (SELECT count(*) FROM (SELECT 1 FROM petition_signature x WHERE x.petition_id = k.p AND x.subnet = k.s AND x.ip = k.i
-                    AND x.created_at >= k.since LIMIT k.icap) a),
-                  (SELECT count(*) FROM (SELECT 1 FROM petition_signature x WHERE x.petition_id = k.p AND x.subnet = k.s
-                    AND x.created_at >= k.since LIMIT k.scap) b)
-                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], ?::int[]) AS k(p, i, s, since, icap, scap)""")
+                SELECT k.p, k.i, k.s, c.ips, c.subnet
+                FROM unnest(?::bigint[], ?::text[], ?::text[], ?::timestamptz[], ?::int[], ?::int[]) AS k(p, i, s, since, icap, scap)
+                CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE x.ip = k.i) AS ips, count(*) AS subnet FROM (SELECT ip
+                    FROM petition_signature WHERE petition_id = k.p AND subnet = k.s AND created_at >= k.since
+                    LIMIT greatest(k.icap, k.scap)) x) c""")
                 .params(ks.stream().map(RecentKey::petitionId).toArray(Long[]::new), ks.stream().map(RecentKey::ip).toArray(String[]::new),
                         ks.stream().map(RecentKey::subnet).toArray(String[]::new), ks.stream().map(k -> k.since().toString()).toArray(String[]::new),
                         ks.stream().map(RecentKey::ipCap).toArray(Integer[]::new), ks.stream().map(RecentKey::subnetCap).toArray(Integer[]::new))
@@ -360,6 +360,59 @@ class PetitionStore {
                         + " GROUP BY " + column + " ORDER BY n DESC, v LIMIT ?")
                 .params(petitionId, odt(since), limit).query((rs, n) -> out.put(rs.getString("v"), rs.getInt("n"))).list();
         return out;
+    }
+
+    /** Raises (or updates) an open alert; not again for what a moderator has seen, unless more signatures came since. */
+    void raiseAlert(long petitionId, Alert.Kind kind, String value, int signatures, int threshold, Instant now) {
+        jdbc.sql("""
+                INSERT INTO petition_alert (petition_id, kind, value, signatures, threshold, raised_at, updated_at)
+                SELECT ?, ?, ?, ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM petition_alert seen WHERE seen.petition_id = ?
+                    AND seen.kind = ? AND seen.value = ? AND seen.acknowledged_at IS NOT NULL AND seen.signatures >= ?)
+                ON CONFLICT (petition_id, kind, value) WHERE acknowledged_at IS NULL
+                DO UPDATE SET signatures = greatest(petition_alert.signatures, excluded.signatures), updated_at = excluded.updated_at""")
+                .params(petitionId, kind.name(), value, signatures, threshold, odt(now), odt(now), petitionId, kind.name(), value, signatures)
+                .update();
+    }
+
+    /** One signing batch's signatures from one email domain on one petition. */
+    record DomainTally(long processId, long petitionId, String domain, int signatures) {
+    }
+
+    /** Adds a batch's signatures per petition and domain to the minute they were written in. */
+    void tallyDomains(List<DomainTally> tallies, Instant now) {
+        if (tallies.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                INSERT INTO petition_domain_tally (petition_id, domain, minute, signatures)
+                SELECT p, d, date_trunc('minute', ?::timestamptz), n FROM unnest(?::bigint[], ?::text[], ?::int[]) AS x(p, d, n)""")
+                .params(odt(now), tallies.stream().map(DomainTally::petitionId).toArray(Long[]::new),
+                        tallies.stream().map(DomainTally::domain).toArray(String[]::new),
+                        tallies.stream().map(DomainTally::signatures).toArray(Integer[]::new))
+                .update();
+    }
+
+    /** Signatures per domain on each petition that can still be signed, within its process's rate window (by whole minutes). */
+    List<DomainTally> domainTallies(Instant now, int defaultWindowMinutes) {
+        return jdbc.sql("""
+                SELECT p.process_id, t.petition_id, t.domain, sum(t.signatures)::int AS n FROM petition_domain_tally t
+                JOIN petition p ON p.id = t.petition_id AND p.status IN ('GATHERING', 'MODERATION', 'OPEN')
+                LEFT JOIN petition_settings s ON s.process_id = p.process_id
+                WHERE t.minute >= date_trunc('minute', ?::timestamptz - make_interval(mins => coalesce(s.rate_window_minutes, ?)))
+                GROUP BY p.process_id, t.petition_id, t.domain""")
+                .params(odt(now), defaultWindowMinutes)
+                .query((rs, n) -> new DomainTally(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
+    }
+
+    /** The longest rate window of any process, in minutes. */
+    int longestRateWindow(int defaultWindowMinutes) {
+        return jdbc.sql("SELECT greatest(?, coalesce(max(rate_window_minutes), 0)) FROM petition_settings").param(defaultWindowMinutes)
+                .query(Integer.class).single();
+    }
+
+    /** Drops the tallies no rate window reaches any more. */
+    void forgetDomainTallies(Instant before) {
+        jdbc.sql("DELETE FROM petition_domain_tally WHERE minute < date_trunc('minute', ?::timestamptz)").param(odt(before)).update();
     }
 
     // --- responses

@@ -308,6 +308,7 @@ public class Petitions {
                 accepted.add(slot);
             }
         }
+        raiseAlerts(accepted, rows, settings, perIp, perSubnet, now);
         // one order for every batch, so two batches never wait on each other's keys in a cycle
         accepted.sort(Comparator.comparingLong((GroupCommit.Slot<SignRequest, Void> s) -> s.item().petitionId())
                 .thenComparing(s -> s.item().norm()));
@@ -331,6 +332,34 @@ public class Petitions {
             }
         }
         outbox.enqueueAll(mail);
+    }
+
+    /**
+     * The moderators' alerts on the addresses and subnets of this batch's signatures that now trend, from the counts
+     * read for the rate limits with the batch's own added; and the batch's signatures per watched domain, which the
+     * minute's scan adds up ({@link PetitionAlerts}).
+     */
+    private void raiseAlerts(List<GroupCommit.Slot<SignRequest, Void>> accepted, Map<Long, PetitionStore.Row> rows,
+                             Map<Long, PetitionSettings> settings, Map<String, Integer> perIp, Map<String, Integer> perSubnet, Instant now) {
+        Set<String> judged = new HashSet<>();
+        Map<String, PetitionStore.DomainTally> domains = new HashMap<>();
+        for (var slot : accepted) {
+            SignRequest r = slot.item();
+            PetitionSettings ps = settings.getOrDefault(rows.get(r.petitionId()).processId(), PetitionSettings.DEFAULTS);
+            String ipKey = r.petitionId() + "|" + r.ip();
+            String subnetKey = r.petitionId() + "|" + r.subnet();
+            if (judged.add("IP|" + ipKey)) {
+                PetitionAlerts.raiseIfTrending(store, r.petitionId(), Alert.Kind.IP, r.ip(), perIp.get(ipKey), ps, now);
+            }
+            if (judged.add("SUBNET|" + subnetKey)) {
+                PetitionAlerts.raiseIfTrending(store, r.petitionId(), Alert.Kind.SUBNET, r.subnet(), perSubnet.get(subnetKey), ps, now);
+            }
+            if (PetitionAlerts.watched(r.domain())) {
+                domains.merge(r.petitionId() + "|" + r.domain(), new PetitionStore.DomainTally(r.processId(), r.petitionId(), r.domain(), 1),
+                        (a, b) -> new PetitionStore.DomainTally(a.processId(), a.petitionId(), a.domain(), a.signatures() + 1));
+            }
+        }
+        store.tallyDomains(List.copyOf(domains.values()), now);
     }
 
     public SignatureView signature(String token) {

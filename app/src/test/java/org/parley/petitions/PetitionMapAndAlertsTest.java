@@ -79,9 +79,7 @@ class PetitionMapAndAlertsTest {
         String open = base + "/petition-alerts?petitionId=" + petition;
         assertThat(api.get(open).status()).isIn(401, 403);
         assertThat(api.asDemo("delegate.us").get(open).status()).isEqualTo(403);
-        assertThat(check(mediator.get(open), 200).json()).as("nothing before the scan").isEmpty();
-        alerts.scan();
-        JsonNode raised = check(mediator.get(open), 200).json();
+        JsonNode raised = check(mediator.get(open), 200).json(); // raised by the signing batch, no scan needed
         assertThat(raised).hasSize(1);
         assertThat(raised.get(0).path("kind").asString()).isEqualTo("IP");
         assertThat(raised.get(0).path("signatures").asInt()).isEqualTo(5);
@@ -97,6 +95,41 @@ class PetitionMapAndAlertsTest {
                 {"name":"L","email":"%s","region":"Lviv","consent":true}""".formatted(email)), 202);
         alerts.scan();
         assertThat(check(mediator.get(open), 200).json()).as("more came from it since").hasSize(1);
+    }
+
+    @Test
+    void aCrowdFromOneDomainRaisesAnAlertAtTheScanButAPublicProviderDoesNot() {
+        Api api = Api.at(port);
+        Api mediator = api.asDemo("mediator");
+        var process = Fixtures.smallProcess(mediator, "2026-01-15");
+        String base = "/api/v1/processes/" + process.id();
+        check(mediator.put(base + "/petition-settings", """
+                {"supportersNeeded":1,"openDays":30,"responseThreshold":1000,"responseDays":14,"hearingThreshold":2000,
+                 "rateLimitIp":40,"rateLimitSubnet":10,"rateWindowMinutes":60}"""), 200);
+        String creator = CitizenPass.email("creator");
+        long petition = check(api.post(base + "/petitions", """
+                {"title":"Domains","body":"Body","creatorName":"C","email":"%s","toMediator":true,"partyIds":[]}""".formatted(creator)), 201)
+                .json().path("id").asLong();
+        check(api.post("/api/v1/petitions/creations/confirm", "{\"token\":\"" + CitizenPass.linkToken(jdbc, creator) + "\"}"), 200);
+        for (int i = 0; i < 6; i++) {
+            String domain = i < 5 ? "bots-" + petition + ".example" : "gmail.com";
+            check(api.post(base + "/petitions/" + petition + "/signatures", """
+                    {"name":"S","email":"signer%d.%d@%s","region":"Kyiv","consent":true}""".formatted(i, petition, domain)), 202);
+        }
+        String open = base + "/petition-alerts?petitionId=" + petition;
+        JsonNode before = check(mediator.get(open), 200).json();
+        assertThat(before).as("the subnet (all from 127.0.0.x) reached half its limit of 10 as they signed").hasSize(1);
+        assertThat(before.get(0).path("kind").asString()).isEqualTo("SUBNET");
+        assertThat(before.get(0).path("signatures").asInt()).isEqualTo(6);
+
+        alerts.scan();
+        JsonNode after = check(mediator.get(open), 200).json();
+        assertThat(after).hasSize(2);
+        JsonNode domain = after.get(0).path("kind").asString().equals("DOMAIN") ? after.get(0) : after.get(1);
+        assertThat(domain.path("kind").asString()).isEqualTo("DOMAIN");
+        assertThat(domain.path("value").asString()).as("gmail.com is shared by too many honest signers to say anything").isEqualTo("bots-" + petition + ".example");
+        assertThat(domain.path("signatures").asInt()).isEqualTo(5);
+        assertThat(domain.path("threshold").asInt()).isEqualTo(5);
     }
 
     @Test

@@ -261,16 +261,18 @@ public final class LoadTools {
     }
 
     /**
-     * What each statement cost the database (pg_stat_statements, when the server preloads it): reset by
+     * What each statement cost the database (pg_stat_statements, when the server preloads it: add
+     * {@code shared_preload_libraries = 'pg_stat_statements'} to the bench data's {@code postgres/postgresql.auto.conf}): reset by
      * {@code reset}, then the costliest printed, per unit of work. Nothing happens when the extension is missing.
      */
     public static void statements(javax.sql.DataSource db, boolean reset, long units, String unit) {
         try (var c = db.getConnection(); var st = c.createStatement()) {
-            try (var rs = st.executeQuery("SELECT 1 FROM pg_extension WHERE extname = 'pg_stat_statements'")) {
-                if (!rs.next()) {
+            try (var rs = st.executeQuery("SHOW shared_preload_libraries")) {
+                if (!rs.next() || !rs.getString(1).contains("pg_stat_statements")) {
                     return;
                 }
             }
+            st.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             if (reset) {
                 st.execute("SELECT pg_stat_statements_reset()");
                 return;
