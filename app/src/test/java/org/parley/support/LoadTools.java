@@ -261,8 +261,8 @@ public final class LoadTools {
     }
 
     /**
-     * What each statement cost the database (pg_stat_statements, when the server preloads it: add
-     * {@code shared_preload_libraries = 'pg_stat_statements'} to the bench data's {@code postgres/postgresql.auto.conf}): reset by
+     * What each statement cost the database (pg_stat_statements, when the server preloads it: run the benchmark with
+     * {@code -Dparley.embedded-db.settings.shared_preload_libraries=pg_stat_statements}): reset by
      * {@code reset}, then the costliest printed, per unit of work. Nothing happens when the extension is missing.
      */
     public static void statements(javax.sql.DataSource db, boolean reset, long units, String unit) {

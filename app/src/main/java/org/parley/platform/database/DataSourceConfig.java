@@ -27,7 +27,7 @@ class DataSourceConfig {
             config.setPassword(props.database().password());
             log.info("Using the external PostgreSQL at {}", config.getJdbcUrl().replaceAll("password=[^&]*", "password=***"));
         } else {
-            EmbeddedDatabase db = EmbeddedDatabase.startOrGet(props.dataDir(), props.embeddedDb().port());
+            EmbeddedDatabase db = EmbeddedDatabase.startOrGet(props.dataDir(), props.embeddedDb().port(), props.embeddedDb().settings());
             config.setJdbcUrl(db.jdbcUrl());
             config.setUsername("postgres");
         }

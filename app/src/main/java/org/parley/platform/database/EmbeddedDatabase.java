@@ -41,19 +41,19 @@ final class EmbeddedDatabase implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    static EmbeddedDatabase startOrGet(Path dataDir, Integer fixedPort) {
+    static EmbeddedDatabase startOrGet(Path dataDir, Integer fixedPort, Map<String, String> settings) {
         Path cluster = dataDir.toAbsolutePath().normalize().resolve("postgres");
-        return RUNNING.computeIfAbsent(cluster, c -> start(c, fixedPort));
+        return RUNNING.computeIfAbsent(cluster, c -> start(c, fixedPort, settings));
     }
 
-    private static EmbeddedDatabase start(Path cluster, Integer fixedPort) {
+    private static EmbeddedDatabase start(Path cluster, Integer fixedPort, Map<String, String> settings) {
         try {
             Files.createDirectories(cluster);
             stopLeftoverPostmaster(cluster);
             boolean fresh = !Files.exists(cluster.resolve("PG_VERSION"));
             int port = fixedPort != null ? fixedPort : freePort();
             long started = System.nanoTime();
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(cluster)
                     .setCleanDataDirectory(false)
                     .setPort(port)
@@ -64,8 +64,9 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "128MB")
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(true)
-                    .start();
+                    .setRegisterShutdownHook(true);
+            settings.forEach(builder::setServerConfig);
+            EmbeddedPostgres pg = builder.start();
             EmbeddedDatabase db = new EmbeddedDatabase(pg, cluster);
             db.createDatabaseIfMissing();
             log.info("Embedded PostgreSQL {} on port {} in {} ms (cluster {}{})", db.serverVersion(), port,
