@@ -38,13 +38,18 @@ class PetitionMapAndAlertsTest {
 
     /** A petition of a process of its own, confirmed by its creator, with the given per-IP rate limit. */
     private Open petition(String title, int rateLimitIp) {
+        return petition(title, rateLimitIp, 200);
+    }
+
+    /** A petition of a process of its own, confirmed by its creator, with the given rate limits per IP and per /24. */
+    private Open petition(String title, int rateLimitIp, int rateLimitSubnet) {
         Api api = Api.at(port);
         Api mediator = api.asDemo("mediator");
         var process = Fixtures.smallProcess(mediator, "2026-01-15");
         String base = "/api/v1/processes/" + process.id();
         check(mediator.put(base + "/petition-settings", """
                 {"supportersNeeded":1,"openDays":30,"responseThreshold":1000,"responseDays":14,"hearingThreshold":2000,
-                 "rateLimitIp":%d,"rateLimitSubnet":200,"rateWindowMinutes":60}""".formatted(rateLimitIp)), 200);
+                 "rateLimitIp":%d,"rateLimitSubnet":%d,"rateWindowMinutes":60}""".formatted(rateLimitIp, rateLimitSubnet)), 200);
         String creator = CitizenPass.email("creator");
         long petition = check(api.post(base + "/petitions", """
                 {"title":"%s","body":"Body","creatorName":"C","email":"%s","toMediator":true,"partyIds":[]}""".formatted(title, creator)), 201)
@@ -99,18 +104,11 @@ class PetitionMapAndAlertsTest {
 
     @Test
     void aCrowdFromOneDomainRaisesAnAlertAtTheScanButAPublicProviderDoesNot() {
-        Api api = Api.at(port);
-        Api mediator = api.asDemo("mediator");
-        var process = Fixtures.smallProcess(mediator, "2026-01-15");
-        String base = "/api/v1/processes/" + process.id();
-        check(mediator.put(base + "/petition-settings", """
-                {"supportersNeeded":1,"openDays":30,"responseThreshold":1000,"responseDays":14,"hearingThreshold":2000,
-                 "rateLimitIp":40,"rateLimitSubnet":10,"rateWindowMinutes":60}"""), 200);
-        String creator = CitizenPass.email("creator");
-        long petition = check(api.post(base + "/petitions", """
-                {"title":"Domains","body":"Body","creatorName":"C","email":"%s","toMediator":true,"partyIds":[]}""".formatted(creator)), 201)
-                .json().path("id").asLong();
-        check(api.post("/api/v1/petitions/creations/confirm", "{\"token\":\"" + CitizenPass.linkToken(jdbc, creator) + "\"}"), 200);
+        Open o = petition("Domains", 40, 10);
+        Api api = o.api();
+        Api mediator = o.mediator();
+        long petition = o.petitionId();
+        String base = o.base();
         for (int i = 0; i < 6; i++) {
             String domain = i < 5 ? "bots-" + petition + ".example" : "gmail.com";
             check(api.post(base + "/petitions/" + petition + "/signatures", """
