@@ -1,9 +1,7 @@
 package org.parley.petitions;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,12 +65,14 @@ public class PetitionAlerts {
     @Transactional
     public int scan() {
         Instant now = clock.instant();
-        Map<Long, PetitionSettings> settings = new HashMap<>();
-        store.domainTallies(now, PetitionSettings.DEFAULTS.rateWindowMinutes()).forEach(t -> {
-            PetitionSettings s = settings.computeIfAbsent(t.processId(), p -> store.settings(p).orElse(PetitionSettings.DEFAULTS));
-            raiseIfTrending(store, t.petitionId(), Alert.Kind.DOMAIN, t.domain(), t.signatures(), s, now);
-        });
-        store.forgetDomainTallies(now.minus(Duration.ofMinutes(store.longestRateWindow(PetitionSettings.DEFAULTS.rateWindowMinutes()))));
+        int defaultWindow = PetitionSettings.DEFAULTS.rateWindowMinutes();
+        List<PetitionStore.DomainTally> tallies = store.domainTallies(now, defaultWindow);
+        Map<Long, PetitionSettings> settings = store.settingsOf(tallies.stream().map(PetitionStore.DomainTally::processId).distinct().toList());
+        for (PetitionStore.DomainTally t : tallies) {
+            raiseIfTrending(store, t.petitionId(), Alert.Kind.DOMAIN, t.domain(), t.signatures(),
+                    settings.getOrDefault(t.processId(), PetitionSettings.DEFAULTS), now);
+        }
+        store.forgetDomainTallies(now, defaultWindow);
         return jdbc.sql("SELECT count(*) FROM petition_alert WHERE acknowledged_at IS NULL").query(Integer.class).single();
     }
 

@@ -374,21 +374,26 @@ class PetitionStore {
                 .update();
     }
 
-    /** One signing batch's signatures from one email domain on one petition. */
+    /** An email domain's signers on one petition. */
+    record PetitionDomain(long petitionId, String domain) {
+    }
+
+    /** A petition's signatures from one email domain within its process's rate window. */
     record DomainTally(long processId, long petitionId, String domain, int signatures) {
     }
 
     /** Adds a batch's signatures per petition and domain to the minute they were written in. */
-    void tallyDomains(List<DomainTally> tallies, Instant now) {
-        if (tallies.isEmpty()) {
+    void tallyDomains(Map<PetitionDomain, Integer> signatures, Instant now) {
+        if (signatures.isEmpty()) {
             return;
         }
+        List<PetitionDomain> keys = List.copyOf(signatures.keySet());
         jdbc.sql("""
                 INSERT INTO petition_domain_tally (petition_id, domain, minute, signatures)
                 SELECT p, d, date_trunc('minute', ?::timestamptz), n FROM unnest(?::bigint[], ?::text[], ?::int[]) AS x(p, d, n)""")
-                .params(odt(now), tallies.stream().map(DomainTally::petitionId).toArray(Long[]::new),
-                        tallies.stream().map(DomainTally::domain).toArray(String[]::new),
-                        tallies.stream().map(DomainTally::signatures).toArray(Integer[]::new))
+                .params(odt(now), keys.stream().map(PetitionDomain::petitionId).toArray(Long[]::new),
+                        keys.stream().map(PetitionDomain::domain).toArray(String[]::new),
+                        keys.stream().map(signatures::get).toArray(Integer[]::new))
                 .update();
     }
 
@@ -404,15 +409,12 @@ class PetitionStore {
                 .query((rs, n) -> new DomainTally(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4))).list();
     }
 
-    /** The longest rate window of any process, in minutes. */
-    int longestRateWindow(int defaultWindowMinutes) {
-        return jdbc.sql("SELECT greatest(?, coalesce(max(rate_window_minutes), 0)) FROM petition_settings").param(defaultWindowMinutes)
-                .query(Integer.class).single();
-    }
-
-    /** Drops the tallies no rate window reaches any more. */
-    void forgetDomainTallies(Instant before) {
-        jdbc.sql("DELETE FROM petition_domain_tally WHERE minute < date_trunc('minute', ?::timestamptz)").param(odt(before)).update();
+    /** Drops the tallies that no process's rate window (nor the default) reaches any more. */
+    void forgetDomainTallies(Instant now, int defaultWindowMinutes) {
+        jdbc.sql("""
+                DELETE FROM petition_domain_tally WHERE minute < date_trunc('minute', ?::timestamptz - make_interval(mins =>
+                    (SELECT greatest(?, coalesce(max(rate_window_minutes), 0)) FROM petition_settings)))""")
+                .params(odt(now), defaultWindowMinutes).update();
     }
 
     // --- responses

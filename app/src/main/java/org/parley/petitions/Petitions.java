@@ -308,7 +308,6 @@ public class Petitions {
                 accepted.add(slot);
             }
         }
-        raiseAlerts(accepted, rows, settings, perIp, perSubnet, now);
         // one order for every batch, so two batches never wait on each other's keys in a cycle
         accepted.sort(Comparator.comparingLong((GroupCommit.Slot<SignRequest, Void> s) -> s.item().petitionId())
                 .thenComparing(s -> s.item().norm()));
@@ -318,10 +317,12 @@ public class Petitions {
                     r.secretHash());
         }).toList(), now);
         List<Outbox.Message> mail = new ArrayList<>();
+        List<SignRequest> written = new ArrayList<>();
         for (var slot : accepted) {
             SignRequest r = slot.item();
             Long signatureId = inserted.get(r.secretHash());
             if (signatureId != null) {
+                written.add(r);
                 String title = rows.get(r.petitionId()).title();
                 String link = r.linkBase() + SignatureToken.of(signatureId, r.secret());
                 mail.add(new Outbox.Message(r.processId(), r.email(), text(r.locale(), "petitions.mail.sign.subject", title),
@@ -332,20 +333,20 @@ public class Petitions {
             }
         }
         outbox.enqueueAll(mail);
+        raiseAlerts(written, settings, perIp, perSubnet, now);
     }
 
     /**
-     * The moderators' alerts on the addresses and subnets of this batch's signatures that now trend, from the counts
-     * read for the rate limits with the batch's own added; and the batch's signatures per watched domain, which the
+     * The moderators' alerts on the addresses and subnets of the signatures this batch wrote that now trend, from the
+     * counts read for the rate limits with the batch's own added; and the signatures per watched domain, which the
      * minute's scan adds up ({@link PetitionAlerts}).
      */
-    private void raiseAlerts(List<GroupCommit.Slot<SignRequest, Void>> accepted, Map<Long, PetitionStore.Row> rows,
-                             Map<Long, PetitionSettings> settings, Map<String, Integer> perIp, Map<String, Integer> perSubnet, Instant now) {
+    private void raiseAlerts(List<SignRequest> written, Map<Long, PetitionSettings> settings, Map<String, Integer> perIp,
+                             Map<String, Integer> perSubnet, Instant now) {
         Set<String> judged = new HashSet<>();
-        Map<String, PetitionStore.DomainTally> domains = new HashMap<>();
-        for (var slot : accepted) {
-            SignRequest r = slot.item();
-            PetitionSettings ps = settings.getOrDefault(rows.get(r.petitionId()).processId(), PetitionSettings.DEFAULTS);
+        Map<PetitionStore.PetitionDomain, Integer> domains = new HashMap<>();
+        for (SignRequest r : written) {
+            PetitionSettings ps = settings.getOrDefault(r.processId(), PetitionSettings.DEFAULTS);
             String ipKey = r.petitionId() + "|" + r.ip();
             String subnetKey = r.petitionId() + "|" + r.subnet();
             if (judged.add("IP|" + ipKey)) {
@@ -355,11 +356,10 @@ public class Petitions {
                 PetitionAlerts.raiseIfTrending(store, r.petitionId(), Alert.Kind.SUBNET, r.subnet(), perSubnet.get(subnetKey), ps, now);
             }
             if (PetitionAlerts.watched(r.domain())) {
-                domains.merge(r.petitionId() + "|" + r.domain(), new PetitionStore.DomainTally(r.processId(), r.petitionId(), r.domain(), 1),
-                        (a, b) -> new PetitionStore.DomainTally(a.processId(), a.petitionId(), a.domain(), a.signatures() + 1));
+                domains.merge(new PetitionStore.PetitionDomain(r.petitionId(), r.domain()), 1, Integer::sum);
             }
         }
-        store.tallyDomains(List.copyOf(domains.values()), now);
+        store.tallyDomains(domains, now);
     }
 
     public SignatureView signature(String token) {

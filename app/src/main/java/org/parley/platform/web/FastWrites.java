@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -25,7 +24,6 @@ import org.parley.platform.FastWrite;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.http.MediaType;
@@ -88,7 +86,8 @@ class FastWrites {
                 return;
             }
             HttpServletResponse response = (HttpServletResponse) res;
-            LocaleContextHolder.setLocaleContext(new LazyLocale(locales, request)); // most answers need no language: a vote's never does
+            // resolved when asked for, as DispatcherServlet does: most answers need no language (a vote's never does)
+            LocaleContextHolder.setLocaleContext(() -> locales.resolveLocale(request));
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response)); // links built from this request
             try {
                 FastWrite.Answer answer;
@@ -148,26 +147,6 @@ class FastWrites {
             response.setHeader("Expires", "0");
             response.setHeader("X-Frame-Options", "DENY");
             response.setHeader("Content-Security-Policy", ContentSecurityPolicy.API);
-        }
-    }
-
-    /** The request's language, resolved when first asked for (an error to word, a mail to write). */
-    static final class LazyLocale implements LocaleContext {
-        private final LocaleResolver resolver;
-        private final HttpServletRequest request;
-        private Locale locale;
-
-        LazyLocale(LocaleResolver resolver, HttpServletRequest request) {
-            this.resolver = resolver;
-            this.request = request;
-        }
-
-        @Override
-        public Locale getLocale() {
-            if (locale == null) {
-                locale = resolver.resolveLocale(request);
-            }
-            return locale;
         }
     }
 
