@@ -379,7 +379,7 @@ public class Consultations {
      * One vote on its way to the batch that writes it: from a known participant (the pages) or from the
      * holder of a participant token (the API), resolved in the batch.
      */
-    record VoteRequest(long processId, long consultationId, Long participantId, String tokenHash, long statementId, VoteChoice vote,
+    record VoteRequest(long processId, long consultationId, Long participantId, byte[] tokenHash, long statementId, VoteChoice vote,
                        Instant at) {
     }
 
@@ -400,8 +400,8 @@ public class Consultations {
      */
     @Transactional(propagation = Propagation.SUPPORTS)
     public VoteOutcome voteWithToken(long processId, long consultationId, String participantToken, NewVote v) {
-        String hash = participantToken == null || participantToken.isBlank() || participantToken.length() > 200
-                ? null : HexFormat.of().formatHex(sha256(participantToken));
+        byte[] hash = participantToken == null || participantToken.isBlank() || participantToken.length() > 200
+                ? null : sha256(participantToken);
         if (hash == null) {
             get(processId, consultationId);
             throw new InvalidInputException("participant", "consultations.error.participantUnknown");
@@ -409,7 +409,7 @@ public class Consultations {
         return voting.submit(voteRequest(processId, consultationId, null, hash, v));
     }
 
-    private VoteRequest voteRequest(long processId, long consultationId, Long participantId, String tokenHash, NewVote v) {
+    private VoteRequest voteRequest(long processId, long consultationId, Long participantId, byte[] tokenHash, NewVote v) {
         List<FieldProblem> problems = new ArrayList<>();
         if (v == null || v.statementId() == null) {
             problems.add(new FieldProblem("statementId", "consultations.error.statementIdRequired"));
