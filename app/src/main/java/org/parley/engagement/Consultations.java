@@ -90,7 +90,7 @@ public class Consultations {
         this.clock = clock;
         this.voteLimiter = new RateLimiter(voteBurst, votesPerSecond);
         this.statementLimiter = new RateLimiter(statementBurst, statementsPerSecond);
-        this.voting = commits.create("consultation-votes", this::writeVotes);
+        this.voting = commits.createOneStatement("consultation-votes", this::writeVotes);
     }
 
     // --- consultations
@@ -424,15 +424,14 @@ public class Consultations {
     }
 
     /**
-     * Writes a batch of votes in one transaction: resolves every vote's consultation, participant and
-     * statement with one query, decides each in arrival order (the per-participant rate limit included), and
-     * upserts the accepted ones with one statement. Of two votes of one participant on one statement the
+     * Writes a batch of votes: resolves every vote's consultation, participant and statement with one query,
+     * decides each in arrival order (the per-participant rate limit included), and upserts the accepted ones with
+     * one statement, which commits on its own (no transaction around the batch: {@link GroupCommits#createOneStatement}). Of two votes of one participant on one statement the
      * later counts: inside a batch the earlier is dropped; between batches (other writers, other nodes) a
      * vote never replaces a later one ({@code voted_at}), whichever commits first.
      */
     private void writeVotes(List<GroupCommit.Slot<VoteRequest, VoteOutcome>> batch) {
         Instant now = clock.instant();
-        Map<Long, Consultation> consultations = store.consultations(batch.stream().map(s -> s.item().consultationId()).distinct().toList());
         List<ConsultationStore.VoteKey> keys = batch.stream().map(s -> new ConsultationStore.VoteKey(s.item().consultationId(),
                 s.item().participantId(), s.item().tokenHash(), s.item().statementId())).toList();
         List<ConsultationStore.Resolved> resolved = store.resolve(keys);
@@ -441,8 +440,8 @@ public class Consultations {
         for (int i = 0; i < batch.size(); i++) {
             var slot = batch.get(i);
             VoteRequest r = slot.item();
-            Consultation c = consultations.get(r.consultationId());
             ConsultationStore.Resolved x = resolved.get(i);
+            Consultation c = x.consultation();
             if (c == null || c.processId() != r.processId()) {
                 slot.fail(new NotFoundException("consultation", r.consultationId()));
             } else if (x.participantId() == null) {

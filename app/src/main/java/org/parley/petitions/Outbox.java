@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Outgoing mail, written in the same transaction as the fact it announces (so a rolled-back signature sends
- * nothing) and sent afterwards by {@link MailDispatcher} when an SMTP host is configured.
+ * nothing; a signature's own mail is written by the very statement that inserts it, see
+ * {@link PetitionStore#insertSignatures}) and sent afterwards by {@link MailDispatcher} when an SMTP host is configured.
  */
 @Component
 class Outbox {
@@ -27,25 +28,6 @@ class Outbox {
     void enqueue(Long processId, String recipient, String subject, String body) {
         jdbc.sql("INSERT INTO mail_outbox (process_id, recipient, subject, body, created_at) VALUES (?, ?, ?, ?, ?)")
                 .params(processId, recipient, subject, body, PetitionStore.odt(clock.instant())).update();
-    }
-
-    /** A message to queue. */
-    record Message(Long processId, String recipient, String subject, String body) {
-    }
-
-    /** Queues many messages with one statement, in the caller's transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void enqueueAll(List<Message> messages) {
-        if (messages.isEmpty()) {
-            return;
-        }
-        jdbc.sql("""
-                INSERT INTO mail_outbox (process_id, recipient, subject, body, created_at)
-                SELECT p, r, s, b, ? FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS m(p, r, s, b)""")
-                .params(PetitionStore.odt(clock.instant()), messages.stream().map(Message::processId).toArray(Long[]::new),
-                        messages.stream().map(Message::recipient).toArray(String[]::new), messages.stream().map(Message::subject).toArray(String[]::new),
-                        messages.stream().map(Message::body).toArray(String[]::new))
-                .update();
     }
 
     List<Mail> ofProcess(long processId, int limit) {

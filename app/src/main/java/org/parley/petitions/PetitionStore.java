@@ -173,20 +173,16 @@ class PetitionStore {
 
     // --- signatures, a batch at a time (group commit: one statement per step for the whole batch)
 
-    /** A signature as a batch inserts it. */
+    /**
+     * A signature as a batch inserts it, with its confirmation mail (the body in two parts, around the signature's
+     * id, which only the insert knows) and whether its domain is tallied for the trending-sources alerts.
+     */
     record NewSignatureRow(long petitionId, String name, String email, String norm, String domain, String region, String ip, String subnet,
-                           String secretHash) {
+                           String secretHash, long processId, String mailSubject, String mailBeforeId, String mailAfterId, boolean tallied) {
     }
 
     /** A signature's source for the rate limits: its address and /24 (or /64), the window's start and the two caps. */
     record RecentKey(long petitionId, String ip, String subnet, Instant since, int ipCap, int subnetCap) {
-    }
-
-    Map<Long, Row> findAll(Collection<Long> ids) {
-        Map<Long, Row> out = new HashMap<>();
-        jdbc.sql("SELECT * FROM petition WHERE id = ANY(?)").param(ids.toArray(Long[]::new))
-                .query(PetitionStore::row).list().forEach(r -> out.put(r.id(), r));
-        return out;
     }
 
     /** The petitions, locked in id order (the order every batch and every single change locks them in). */
@@ -200,21 +196,48 @@ class PetitionStore {
     Map<Long, PetitionSettings> settingsOf(Collection<Long> processIds) {
         Map<Long, PetitionSettings> out = new HashMap<>();
         jdbc.sql("SELECT * FROM petition_settings WHERE process_id = ANY(?)").param(processIds.toArray(Long[]::new))
-                .query((rs, n) -> out.put(rs.getLong("process_id"), new PetitionSettings(rs.getInt("supporters_needed"), rs.getInt("open_days"),
-                        rs.getInt("response_threshold"), rs.getInt("response_days"), rs.getInt("hearing_threshold"),
-                        rs.getInt("rate_limit_ip"), rs.getInt("rate_limit_subnet"), rs.getInt("rate_window_minutes")))).list();
+                .query((rs, n) -> out.put(rs.getLong("process_id"), settings(rs, ""))).list();
         return out;
     }
 
-    /** The blocks among these values in these processes, as "processId|KIND|value". */
-    Set<String> blockedAmong(Collection<Long> processIds, Collection<String> values) {
-        Set<String> out = new HashSet<>();
-        jdbc.sql("SELECT process_id, kind, value FROM petition_block WHERE process_id = ANY(?) AND value = ANY(?)")
-                .params(processIds.toArray(Long[]::new), values.toArray(String[]::new))
-                .query((rs, n) -> out.add(rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getString(3))).list();
-        return out;
+    private static PetitionSettings settings(ResultSet rs, String prefix) throws SQLException {
+        return new PetitionSettings(rs.getInt(prefix + "supporters_needed"), rs.getInt(prefix + "open_days"),
+                rs.getInt(prefix + "response_threshold"), rs.getInt(prefix + "response_days"), rs.getInt(prefix + "hearing_threshold"),
+                rs.getInt(prefix + "rate_limit_ip"), rs.getInt(prefix + "rate_limit_subnet"), rs.getInt(prefix + "rate_window_minutes"));
     }
 
+    /**
+     * What a signing batch reads of its petitions: each one, its process's settings (the defaults where the process
+     * has none) and its process's blocks among {@code values}, as "processId|KIND|value".
+     */
+    record SigningContext(Map<Long, Row> petitions, Map<Long, PetitionSettings> settings, Set<String> blocked) {
+    }
+
+    /** The {@link SigningContext} of these petitions, with one query (a round trip costs about what a small read does). */
+    SigningContext signingContext(Collection<Long> petitionIds, Collection<String> values) {
+        Map<Long, Row> petitions = new HashMap<>();
+        Map<Long, PetitionSettings> settings = new HashMap<>();
+        Set<String> blocked = new HashSet<>();
+        jdbc.sql("""
+                SELECT p.*, s.process_id IS NOT NULL AS s_set, s.supporters_needed AS s_supporters_needed, s.open_days AS s_open_days,
+                       s.response_threshold AS s_response_threshold, s.response_days AS s_response_days,
+                       s.hearing_threshold AS s_hearing_threshold, s.rate_limit_ip AS s_rate_limit_ip,
+                       s.rate_limit_subnet AS s_rate_limit_subnet, s.rate_window_minutes AS s_rate_window_minutes,
+                       (SELECT array_agg(b.kind || '|' || b.value) FROM petition_block b WHERE b.process_id = p.process_id AND b.value = ANY(?)) AS blocks
+                FROM petition p LEFT JOIN petition_settings s ON s.process_id = p.process_id WHERE p.id = ANY(?)""")
+                .params(values.toArray(String[]::new), petitionIds.toArray(Long[]::new))
+                .query((rs, n) -> {
+                    Row row = row(rs, n);
+                    petitions.put(row.id(), row);
+                    settings.put(row.processId(), rs.getBoolean("s_set") ? settings(rs, "s_") : PetitionSettings.DEFAULTS);
+                    Array blocks = rs.getArray("blocks");
+                    for (String block : blocks == null ? new String[0] : (String[]) blocks.getArray()) {
+                        blocked.add(row.processId() + "|" + block);
+                    }
+                    return null;
+                }).list();
+        return new SigningContext(petitions, settings, blocked);
+    }
     /**
      * For each source, how many signatures came from its subnet and from its address since its moment, into
      * {@code perSubnet} and {@code perIp} as "petitionId|value". Both come from one walk of the subnet's index (an
@@ -246,8 +269,10 @@ class PetitionStore {
     }
 
     /**
-     * Inserts the signatures whose normalised email has not signed their petition yet; returns the ids of those
-     * inserted by the hash of their secret.
+     * Inserts the signatures whose normalised email has not signed their petition yet and, in the same statement,
+     * the confirmation mail of each one inserted and the batch's signatures per tallied domain (one statement
+     * instead of three: a round trip costs the JVM and the database about as much as a small insert does).
+     * Returns the ids of those inserted by the hash of their secret.
      */
     Map<String, Long> insertSignatures(List<NewSignatureRow> rows, Instant now) {
         Map<String, Long> out = new HashMap<>();
@@ -255,16 +280,34 @@ class PetitionStore {
             return out;
         }
         jdbc.sql("""
-                INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, secret_hash, created_at)
-                SELECT p, n, e, en, d, r, i, s, t, ? FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                    ?::text[], ?::text[]) AS x(p, n, e, en, d, r, i, s, t)
-                ON CONFLICT (petition_id, email_norm) DO NOTHING RETURNING id, secret_hash""")
-                .params(odt(now), rows.stream().map(NewSignatureRow::petitionId).toArray(Long[]::new),
+                WITH x AS (
+                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY
+                        AS x(p, n, e, en, d, r, i, s, t, process, subject, before_id, after_id, tallied, k)),
+                signed AS (
+                    INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, secret_hash, created_at)
+                    SELECT p, n, e, en, d, r, i, s, t, ? FROM x ORDER BY k
+                    ON CONFLICT (petition_id, email_norm) DO NOTHING RETURNING id, secret_hash),
+                mailed AS (
+                    INSERT INTO mail_outbox (process_id, recipient, subject, body, created_at)
+                    SELECT x.process, x.e, x.subject, x.before_id || signed.id || x.after_id, ? FROM signed JOIN x ON x.t = signed.secret_hash
+                    ORDER BY x.k),
+                tallied AS (
+                    INSERT INTO petition_domain_tally (petition_id, domain, minute, signatures)
+                    SELECT x.p, x.d, date_trunc('minute', ?::timestamptz), count(*)::int FROM signed JOIN x ON x.t = signed.secret_hash
+                    WHERE x.tallied GROUP BY x.p, x.d)
+                SELECT id, secret_hash FROM signed""")
+                .params(rows.stream().map(NewSignatureRow::petitionId).toArray(Long[]::new),
                         rows.stream().map(NewSignatureRow::name).toArray(String[]::new), rows.stream().map(NewSignatureRow::email).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::norm).toArray(String[]::new), rows.stream().map(NewSignatureRow::domain).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::region).toArray(String[]::new), rows.stream().map(NewSignatureRow::ip).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::subnet).toArray(String[]::new),
-                        rows.stream().map(NewSignatureRow::secretHash).toArray(String[]::new))
+                        rows.stream().map(NewSignatureRow::secretHash).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::processId).toArray(Long[]::new),
+                        rows.stream().map(NewSignatureRow::mailSubject).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::mailBeforeId).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::mailAfterId).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::tallied).toArray(Boolean[]::new), odt(now), odt(now), odt(now))
                 .query((rs, n) -> out.put(rs.getString("secret_hash"), rs.getLong("id"))).list();
         return out;
     }
@@ -374,27 +417,8 @@ class PetitionStore {
                 .update();
     }
 
-    /** An email domain's signers on one petition. */
-    record PetitionDomain(long petitionId, String domain) {
-    }
-
     /** A petition's signatures from one email domain within its process's rate window. */
     record DomainTally(long processId, long petitionId, String domain, int signatures) {
-    }
-
-    /** Adds a batch's signatures per petition and domain to the minute they were written in. */
-    void tallyDomains(Map<PetitionDomain, Integer> signatures, Instant now) {
-        if (signatures.isEmpty()) {
-            return;
-        }
-        List<PetitionDomain> keys = List.copyOf(signatures.keySet());
-        jdbc.sql("""
-                INSERT INTO petition_domain_tally (petition_id, domain, minute, signatures)
-                SELECT p, d, date_trunc('minute', ?::timestamptz), n FROM unnest(?::bigint[], ?::text[], ?::int[]) AS x(p, d, n)""")
-                .params(odt(now), keys.stream().map(PetitionDomain::petitionId).toArray(Long[]::new),
-                        keys.stream().map(PetitionDomain::domain).toArray(String[]::new),
-                        keys.stream().map(signatures::get).toArray(Integer[]::new))
-                .update();
     }
 
     /** Signatures per domain on each petition that can still be signed, within its process's rate window (by whole minutes). */

@@ -250,8 +250,8 @@ public class Petitions {
     }
 
     /**
-     * Writes a batch of signatures in one transaction: reads the petitions, their settings, the blocks and the
-     * recent signatures per address and /24 once for the whole batch, decides each signature in arrival order
+     * Writes a batch of signatures in one transaction: reads the petitions with their settings and blocks, then the
+     * recent signatures per address and /24, once for the whole batch, decides each signature in arrival order
      * (so the rate limits and one-per-email hold inside the batch too), inserts the accepted ones (the unique
      * normalised email decides against every other batch and node) and queues their mail.
      */
@@ -259,17 +259,16 @@ public class Petitions {
         Instant now = clock.instant();
         Set<Long> petitionIds = new HashSet<>();
         batch.forEach(b -> petitionIds.add(b.item().petitionId()));
-        Map<Long, PetitionStore.Row> rows = store.findAll(petitionIds);
-        Set<Long> processIds = new HashSet<>();
-        rows.values().forEach(r -> processIds.add(r.processId()));
-        Map<Long, PetitionSettings> settings = store.settingsOf(processIds);
         Set<String> values = new HashSet<>();
         batch.forEach(b -> {
             values.add(b.item().domain());
             values.add(b.item().norm());
             values.add(b.item().ip());
         });
-        Set<String> blocked = store.blockedAmong(processIds, values);
+        PetitionStore.SigningContext context = store.signingContext(petitionIds, values);
+        Map<Long, PetitionStore.Row> rows = context.petitions();
+        Map<Long, PetitionSettings> settings = context.settings();
+        Set<String> blocked = context.blocked();
         List<PetitionStore.RecentKey> sources = new ArrayList<>();
         for (var b : batch) {
             PetitionStore.Row row = rows.get(b.item().petitionId());
@@ -311,40 +310,42 @@ public class Petitions {
         // one order for every batch, so two batches never wait on each other's keys in a cycle
         accepted.sort(Comparator.comparingLong((GroupCommit.Slot<SignRequest, Void> s) -> s.item().petitionId())
                 .thenComparing(s -> s.item().norm()));
-        Map<String, Long> inserted = store.insertSignatures(accepted.stream().map(s -> {
-            SignRequest r = s.item();
-            return new PetitionStore.NewSignatureRow(r.petitionId(), r.name(), r.email(), r.norm(), r.domain(), r.region(), r.ip(), r.subnet(),
-                    r.secretHash());
-        }).toList(), now);
-        List<Outbox.Message> mail = new ArrayList<>();
+        Map<String, Long> inserted = store.insertSignatures(accepted.stream().map(s -> newSignatureRow(s.item(), rows.get(s.item().petitionId()).title())).toList(),
+                now);
         List<SignRequest> written = new ArrayList<>();
         for (var slot : accepted) {
-            SignRequest r = slot.item();
-            Long signatureId = inserted.get(r.secretHash());
-            if (signatureId != null) {
-                written.add(r);
-                String title = rows.get(r.petitionId()).title();
-                String link = r.linkBase() + SignatureToken.of(signatureId, r.secret());
-                mail.add(new Outbox.Message(r.processId(), r.email(), text(r.locale(), "petitions.mail.sign.subject", title),
-                        text(r.locale(), "petitions.mail.sign.body", r.name(), title, link)));
+            if (inserted.containsKey(slot.item().secretHash())) {
+                written.add(slot.item());
                 slot.done(null);
             } else {
                 slot.fail(new InvalidInputException("email", "petitions.sign.duplicate"));
             }
         }
-        outbox.enqueueAll(mail);
         raiseAlerts(written, settings, perIp, perSubnet, now);
     }
 
     /**
+     * A signature as the batch inserts it, with its confirmation mail worded in the signer's language. The link in the
+     * mail needs the signature's id, which only the insert knows: the body is worded around a marker no input can
+     * hold (it carries the fresh secret) and split there, and the insert joins the two parts around the id.
+     */
+    private PetitionStore.NewSignatureRow newSignatureRow(SignRequest r, String title) {
+        String marker = "\u0000" + r.secret();
+        String body = text(r.locale(), "petitions.mail.sign.body", r.name(), title, r.linkBase() + SignatureToken.of(marker, r.secret()));
+        int at = body.indexOf(marker);
+        return new PetitionStore.NewSignatureRow(r.petitionId(), r.name(), r.email(), r.norm(), r.domain(), r.region(), r.ip(), r.subnet(),
+                r.secretHash(), r.processId(), text(r.locale(), "petitions.mail.sign.subject", title), body.substring(0, at),
+                body.substring(at + marker.length()), PetitionAlerts.watched(r.domain()));
+    }
+
+    /**
      * The moderators' alerts on the addresses and subnets of the signatures this batch wrote that now trend, from the
-     * counts read for the rate limits with the batch's own added; and the signatures per watched domain, which the
-     * minute's scan adds up ({@link PetitionAlerts}).
+     * counts read for the rate limits with the batch's own added. (The signatures per watched domain, which the
+     * minute's scan adds up, were tallied by the insert: {@link PetitionAlerts}.)
      */
     private void raiseAlerts(List<SignRequest> written, Map<Long, PetitionSettings> settings, Map<String, Integer> perIp,
                              Map<String, Integer> perSubnet, Instant now) {
         Set<String> judged = new HashSet<>();
-        Map<PetitionStore.PetitionDomain, Integer> domains = new HashMap<>();
         for (SignRequest r : written) {
             PetitionSettings ps = settings.getOrDefault(r.processId(), PetitionSettings.DEFAULTS);
             String ipKey = r.petitionId() + "|" + r.ip();
@@ -355,11 +356,7 @@ public class Petitions {
             if (judged.add("SUBNET|" + subnetKey)) {
                 PetitionAlerts.raiseIfTrending(store, r.petitionId(), Alert.Kind.SUBNET, r.subnet(), perSubnet.get(subnetKey), ps, now);
             }
-            if (PetitionAlerts.watched(r.domain())) {
-                domains.merge(new PetitionStore.PetitionDomain(r.petitionId(), r.domain()), 1, Integer::sum);
-            }
         }
-        store.tallyDomains(domains, now);
     }
 
     public SignatureView signature(String token) {

@@ -242,19 +242,31 @@ public final class LoadTools {
     }
 
     /**
-     * Records this JVM with Java Flight Recorder (the "profile" settings) while {@code phase} runs, when the system
-     * property {@code bench.jfr} names a directory: the recording goes there as {@code name}.jfr.
+     * Profiles this JVM while {@code phase} runs, when the system property {@code bench.jfr} names a directory: with
+     * Java Flight Recorder (the "profile" settings) into {@code name}.jfr there; or, when {@code bench.asprof} names
+     * async-profiler's {@code libasyncProfiler.so} (its jar, {@code tools.profiler:async-profiler}, on the test class
+     * path through {@code -Dmaven.test.additionalClasspath}), as CPU samples with native and kernel frames into
+     * {@code name}.collapsed. JFR samples few virtual threads and no kernel time; async-profiler sees both.
      */
     public static <T> T profiled(String name, java.util.concurrent.Callable<T> phase) throws Exception {
         String dir = System.getProperty("bench.jfr");
         if (dir == null || dir.isBlank()) {
             return phase.call();
         }
+        Files.createDirectories(Path.of(dir));
+        String asprof = System.getProperty("bench.asprof");
+        if (asprof != null && !asprof.isBlank()) {
+            Object profiler = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance", String.class).invoke(null, asprof);
+            var execute = profiler.getClass().getMethod("execute", String.class);
+            execute.invoke(profiler, "start,event=cpu,interval=997us");
+            T result = phase.call();
+            execute.invoke(profiler, "stop,collapsed,file=" + Path.of(dir, name + ".collapsed").toAbsolutePath());
+            return result;
+        }
         try (jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
             r.start();
             T result = phase.call();
             r.stop();
-            Files.createDirectories(Path.of(dir));
             r.dump(Path.of(dir, name + ".jfr"));
             return result;
         }

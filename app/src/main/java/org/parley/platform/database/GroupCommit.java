@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Many callers' small writes committed together. One durable commit per request is what limits a
  * high-rate write path (each costs a WAL flush); here callers put their item in a queue and wait, a
  * writer thread takes whatever has queued up (no waiting to fill a batch: a lone item is written at
- * once), runs the feature's work on the whole batch in ONE transaction, and only after the commit
+ * once), runs the feature's work on the whole batch in ONE transaction (or, for work that writes with one
+ * statement, in that statement alone: {@link GroupCommits#createOneStatement}), and only after the commit
  * hands each caller its own outcome. So nothing is acknowledged that is not committed, and a kill -9
  * loses only requests that were never answered.
  *
