@@ -14,6 +14,10 @@ public record Consultation(long id, long processId, String question, String cont
     public enum Phase { UPCOMING, OPEN, CLOSED }
 
     public Phase phase(Instant now) {
+        return phase(opensAt, closesAt, closedAt, now);
+    }
+
+    static Phase phase(Instant opensAt, Instant closesAt, Instant closedAt, Instant now) {
         if (closedAt != null || !now.isBefore(closesAt)) {
             return Phase.CLOSED;
         }

@@ -193,10 +193,11 @@ class ConsultationStore {
     }
 
     /**
-     * A vote's consultation (null: no such consultation), its participant (null: no such participant in that
-     * consultation) and its statement's status (null: no such statement there).
+     * A vote's consultation, as far as a vote needs it (its process, null: no such consultation; its phase at the
+     * batch's moment), its participant (null: no such participant in that consultation) and its statement's status
+     * (null: no such statement there).
      */
-    record Resolved(Consultation consultation, Long participantId, Statement.Status status) {
+    record Resolved(Long processId, Consultation.Phase phase, Long participantId, Statement.Status status) {
     }
 
     record VoteRow(long participantId, long statementId, long consultationId, int vote, Instant at) {
@@ -205,13 +206,13 @@ class ConsultationStore {
     /**
      * Resolves each key with one query; the answers come in the keys' order. Joins rather than a subquery per key:
      * the consultation's statements are then hashed once per batch instead of scanned once per vote, which halved
-     * the query's time under load; and the consultation comes with it, one round trip fewer (docs/PERFORMANCE.md).
+     * the query's time under load; and the consultation's times come with it, one round trip fewer
+     * (docs/PERFORMANCE.md).
      */
-    List<Resolved> resolve(List<VoteKey> keys) {
+    List<Resolved> resolve(List<VoteKey> keys, Instant now) {
         Resolved[] out = new Resolved[keys.size()];
-        Map<Long, Consultation> consultations = new HashMap<>();
         jdbc.sql("""
-                SELECT x.i AS vote_index, coalesce(x.pid, p.id) AS voter, s.status AS statement_status, c.*
+                SELECT x.i, c.process_id, c.opens_at, c.closes_at, c.closed_at, coalesce(x.pid, p.id), s.status
                 FROM unnest(?::bigint[], ?::bigint[], ?::bytea[], ?::bigint[]) WITH ORDINALITY AS x(cid, pid, th, sid, i)
                 LEFT JOIN consultation c ON c.id = x.cid
                 LEFT JOIN consultation_participant p ON p.consultation_id = x.cid AND p.token_hash = x.th
@@ -219,19 +220,14 @@ class ConsultationStore {
                 .params(keys.stream().map(VoteKey::consultationId).toArray(Long[]::new), keys.stream().map(VoteKey::participantId).toArray(Long[]::new),
                         keys.stream().map(VoteKey::tokenHash).toArray(byte[][]::new), keys.stream().map(VoteKey::statementId).toArray(Long[]::new))
                 .query((rs, n) -> {
-                    long participant = rs.getLong("voter");
+                    long process = rs.getLong(2);
+                    Long processId = rs.wasNull() ? null : process;
+                    Consultation.Phase phase = processId == null ? null
+                            : Consultation.phase(instant(rs, "opens_at"), instant(rs, "closes_at"), instant(rs, "closed_at"), now);
+                    long participant = rs.getLong(6);
                     Long p = rs.wasNull() ? null : participant;
-                    String status = rs.getString("statement_status");
-                    Consultation c = null;
-                    long id = rs.getLong("id");
-                    if (!rs.wasNull()) {
-                        c = consultations.get(id);
-                        if (c == null) {
-                            c = CONSULTATION.mapRow(rs, n);
-                            consultations.put(id, c);
-                        }
-                    }
-                    out[rs.getInt("vote_index") - 1] = new Resolved(c, p, status == null ? null : Statement.Status.valueOf(status));
+                    String status = rs.getString(7);
+                    out[rs.getInt(1) - 1] = new Resolved(processId, phase, p, status == null ? null : Statement.Status.valueOf(status));
                     return null;
                 }).list();
         return Arrays.asList(out);

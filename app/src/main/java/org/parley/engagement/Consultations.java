@@ -434,20 +434,19 @@ public class Consultations {
         Instant now = clock.instant();
         List<ConsultationStore.VoteKey> keys = batch.stream().map(s -> new ConsultationStore.VoteKey(s.item().consultationId(),
                 s.item().participantId(), s.item().tokenHash(), s.item().statementId())).toList();
-        List<ConsultationStore.Resolved> resolved = store.resolve(keys);
+        List<ConsultationStore.Resolved> resolved = store.resolve(keys, now);
         Map<String, Integer> last = new HashMap<>();
         long[] participants = new long[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             var slot = batch.get(i);
             VoteRequest r = slot.item();
             ConsultationStore.Resolved x = resolved.get(i);
-            Consultation c = x.consultation();
-            if (c == null || c.processId() != r.processId()) {
+            if (x.processId() == null || x.processId() != r.processId()) {
                 slot.fail(new NotFoundException("consultation", r.consultationId()));
             } else if (x.participantId() == null) {
                 slot.fail(new InvalidInputException("participant", "consultations.error.participantUnknown"));
-            } else if (c.phase(now) != Consultation.Phase.OPEN) {
-                slot.fail(new ConflictException(c.phase(now) == Consultation.Phase.CLOSED ? "consultations.error.closed" : "consultations.error.notOpen"));
+            } else if (x.phase() != Consultation.Phase.OPEN) {
+                slot.fail(new ConflictException(x.phase() == Consultation.Phase.CLOSED ? "consultations.error.closed" : "consultations.error.notOpen"));
             } else if (x.status() != Statement.Status.ACCEPTED) {
                 slot.fail(new InvalidInputException("statementId", "consultations.error.statementNotVotable"));
             } else if (!voteLimiter.tryAcquire(x.participantId(), System.nanoTime())) {

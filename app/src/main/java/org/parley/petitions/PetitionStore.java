@@ -174,11 +174,11 @@ class PetitionStore {
     // --- signatures, a batch at a time (group commit: one statement per step for the whole batch)
 
     /**
-     * A signature as a batch inserts it, with its confirmation mail (the body in two parts, around the signature's
-     * id, which only the insert knows) and whether its domain is tallied for the trending-sources alerts.
+     * A signature as a batch inserts it, under an id drawn by {@link #signingContext}, with its confirmation mail and
+     * whether its domain is tallied for the trending-sources alerts.
      */
-    record NewSignatureRow(long petitionId, String name, String email, String norm, String domain, String region, String ip, String subnet,
-                           String secretHash, long processId, String mailSubject, String mailBeforeId, String mailAfterId, boolean tallied) {
+    record NewSignatureRow(long id, long petitionId, String name, String email, String norm, String domain, String region, String ip,
+                           String subnet, String secretHash, long processId, String mailSubject, String mailBody, boolean tallied) {
     }
 
     /** A signature's source for the rate limits: its address and /24 (or /64), the window's start and the two caps. */
@@ -208,25 +208,32 @@ class PetitionStore {
 
     /**
      * What a signing batch reads of its petitions: each one, its process's settings (the defaults where the process
-     * has none) and its process's blocks among {@code values}, as "processId|KIND|value".
+     * has none) and its process's blocks among {@code values}, as "processId|KIND|value"; and ids drawn for the
+     * signatures it may insert, so that their mail, whose link holds the id, is worded before the insert.
      */
-    record SigningContext(Map<Long, Row> petitions, Map<Long, PetitionSettings> settings, Set<String> blocked) {
+    record SigningContext(Map<Long, Row> petitions, Map<Long, PetitionSettings> settings, Set<String> blocked, long[] signatureIds) {
     }
 
-    /** The {@link SigningContext} of these petitions, with one query (a round trip costs about what a small read does). */
-    SigningContext signingContext(Collection<Long> petitionIds, Collection<String> values) {
+    /**
+     * The {@link SigningContext} of these petitions, with {@code signatures} ids, in one query (a round trip costs
+     * about what a small read does). Ids not used are skipped, as a sequence's are after a rollback.
+     */
+    SigningContext signingContext(Collection<Long> petitionIds, Collection<String> values, int signatures) {
         Map<Long, Row> petitions = new HashMap<>();
         Map<Long, PetitionSettings> settings = new HashMap<>();
         Set<String> blocked = new HashSet<>();
+        long[][] ids = {new long[0]};
         jdbc.sql("""
-                SELECT p.*, s.process_id IS NOT NULL AS s_set, s.supporters_needed AS s_supporters_needed, s.open_days AS s_open_days,
+                SELECT (SELECT array_agg(nextval('petition_signature_id_seq')) FROM generate_series(1, ?)) AS signature_ids,
+                       p.*, s.process_id IS NOT NULL AS s_set, s.supporters_needed AS s_supporters_needed, s.open_days AS s_open_days,
                        s.response_threshold AS s_response_threshold, s.response_days AS s_response_days,
                        s.hearing_threshold AS s_hearing_threshold, s.rate_limit_ip AS s_rate_limit_ip,
                        s.rate_limit_subnet AS s_rate_limit_subnet, s.rate_window_minutes AS s_rate_window_minutes,
                        (SELECT array_agg(b.kind || '|' || b.value) FROM petition_block b WHERE b.process_id = p.process_id AND b.value = ANY(?)) AS blocks
                 FROM petition p LEFT JOIN petition_settings s ON s.process_id = p.process_id WHERE p.id = ANY(?)""")
-                .params(values.toArray(String[]::new), petitionIds.toArray(Long[]::new))
+                .params(signatures, values.toArray(String[]::new), petitionIds.toArray(Long[]::new))
                 .query((rs, n) -> {
+                    ids[0] = Arrays.stream((Long[]) rs.getArray("signature_ids").getArray()).mapToLong(Long::longValue).toArray();
                     Row row = row(rs, n);
                     petitions.put(row.id(), row);
                     settings.put(row.processId(), rs.getBoolean("s_set") ? settings(rs, "s_") : PetitionSettings.DEFAULTS);
@@ -236,7 +243,7 @@ class PetitionStore {
                     }
                     return null;
                 }).list();
-        return new SigningContext(petitions, settings, blocked);
+        return new SigningContext(petitions, settings, blocked, ids[0]);
     }
     /**
      * For each source, how many signatures came from its subnet and from its address since its moment, into
@@ -272,32 +279,31 @@ class PetitionStore {
      * Inserts the signatures whose normalised email has not signed their petition yet and, in the same statement,
      * the confirmation mail of each one inserted and the batch's signatures per tallied domain (one statement
      * instead of three: a round trip costs the JVM and the database about as much as a small insert does).
-     * Returns the ids of those inserted by the hash of their secret.
+     * Returns the ids of those inserted.
      */
-    Map<String, Long> insertSignatures(List<NewSignatureRow> rows, Instant now) {
-        Map<String, Long> out = new HashMap<>();
+    Set<Long> insertSignatures(List<NewSignatureRow> rows, Instant now) {
+        Set<Long> out = new HashSet<>();
         if (rows.isEmpty()) {
             return out;
         }
         jdbc.sql("""
                 WITH x AS (
-                    SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                        ?::bigint[], ?::text[], ?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY
-                        AS x(p, n, e, en, d, r, i, s, t, process, subject, before_id, after_id, tallied, k)),
+                    SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                        ?::text[], ?::bigint[], ?::text[], ?::text[], ?::boolean[]) WITH ORDINALITY
+                        AS x(id, p, n, e, en, d, r, i, s, t, process, subject, body, tallied, k)),
                 signed AS (
-                    INSERT INTO petition_signature (petition_id, name, email, email_norm, email_domain, region, ip, subnet, secret_hash, created_at)
-                    SELECT p, n, e, en, d, r, i, s, t, ? FROM x ORDER BY k
-                    ON CONFLICT (petition_id, email_norm) DO NOTHING RETURNING id, secret_hash),
+                    INSERT INTO petition_signature (id, petition_id, name, email, email_norm, email_domain, region, ip, subnet, secret_hash, created_at)
+                    SELECT id, p, n, e, en, d, r, i, s, t, ? FROM x ORDER BY k
+                    ON CONFLICT (petition_id, email_norm) DO NOTHING RETURNING id),
                 mailed AS (
                     INSERT INTO mail_outbox (process_id, recipient, subject, body, created_at)
-                    SELECT x.process, x.e, x.subject, x.before_id || signed.id || x.after_id, ? FROM signed JOIN x ON x.t = signed.secret_hash
-                    ORDER BY x.k),
+                    SELECT x.process, x.e, x.subject, x.body, ? FROM x JOIN signed USING (id) ORDER BY x.k),
                 tallied AS (
                     INSERT INTO petition_domain_tally (petition_id, domain, minute, signatures)
-                    SELECT x.p, x.d, date_trunc('minute', ?::timestamptz), count(*)::int FROM signed JOIN x ON x.t = signed.secret_hash
+                    SELECT x.p, x.d, date_trunc('minute', ?::timestamptz), count(*)::int FROM x JOIN signed USING (id)
                     WHERE x.tallied GROUP BY x.p, x.d)
-                SELECT id, secret_hash FROM signed""")
-                .params(rows.stream().map(NewSignatureRow::petitionId).toArray(Long[]::new),
+                SELECT id FROM signed""")
+                .params(rows.stream().map(NewSignatureRow::id).toArray(Long[]::new), rows.stream().map(NewSignatureRow::petitionId).toArray(Long[]::new),
                         rows.stream().map(NewSignatureRow::name).toArray(String[]::new), rows.stream().map(NewSignatureRow::email).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::norm).toArray(String[]::new), rows.stream().map(NewSignatureRow::domain).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::region).toArray(String[]::new), rows.stream().map(NewSignatureRow::ip).toArray(String[]::new),
@@ -305,10 +311,9 @@ class PetitionStore {
                         rows.stream().map(NewSignatureRow::secretHash).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::processId).toArray(Long[]::new),
                         rows.stream().map(NewSignatureRow::mailSubject).toArray(String[]::new),
-                        rows.stream().map(NewSignatureRow::mailBeforeId).toArray(String[]::new),
-                        rows.stream().map(NewSignatureRow::mailAfterId).toArray(String[]::new),
+                        rows.stream().map(NewSignatureRow::mailBody).toArray(String[]::new),
                         rows.stream().map(NewSignatureRow::tallied).toArray(Boolean[]::new), odt(now), odt(now), odt(now))
-                .query((rs, n) -> out.put(rs.getString("secret_hash"), rs.getLong("id"))).list();
+                .query((rs, n) -> out.add(rs.getLong(1))).list();
         return out;
     }
 

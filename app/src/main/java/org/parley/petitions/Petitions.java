@@ -265,7 +265,7 @@ public class Petitions {
             values.add(b.item().norm());
             values.add(b.item().ip());
         });
-        PetitionStore.SigningContext context = store.signingContext(petitionIds, values);
+        PetitionStore.SigningContext context = store.signingContext(petitionIds, values, batch.size());
         Map<Long, PetitionStore.Row> rows = context.petitions();
         Map<Long, PetitionSettings> settings = context.settings();
         Set<String> blocked = context.blocked();
@@ -310,11 +310,16 @@ public class Petitions {
         // one order for every batch, so two batches never wait on each other's keys in a cycle
         accepted.sort(Comparator.comparingLong((GroupCommit.Slot<SignRequest, Void> s) -> s.item().petitionId())
                 .thenComparing(s -> s.item().norm()));
-        Map<String, Long> inserted = store.insertSignatures(accepted.stream().map(s -> newSignatureRow(s.item(), rows.get(s.item().petitionId()).title())).toList(),
-                now);
+        List<PetitionStore.NewSignatureRow> signatures = new ArrayList<>();
+        for (int i = 0; i < accepted.size(); i++) {
+            SignRequest r = accepted.get(i).item();
+            signatures.add(newSignatureRow(context.signatureIds()[i], r, rows.get(r.petitionId()).title()));
+        }
+        Set<Long> inserted = store.insertSignatures(signatures, now);
         List<SignRequest> written = new ArrayList<>();
-        for (var slot : accepted) {
-            if (inserted.containsKey(slot.item().secretHash())) {
+        for (int i = 0; i < accepted.size(); i++) {
+            var slot = accepted.get(i);
+            if (inserted.contains(signatures.get(i).id())) {
                 written.add(slot.item());
                 slot.done(null);
             } else {
@@ -324,18 +329,12 @@ public class Petitions {
         raiseAlerts(written, settings, perIp, perSubnet, now);
     }
 
-    /**
-     * A signature as the batch inserts it, with its confirmation mail worded in the signer's language. The link in the
-     * mail needs the signature's id, which only the insert knows: the body is worded around a marker no input can
-     * hold (it carries the fresh secret) and split there, and the insert joins the two parts around the id.
-     */
-    private PetitionStore.NewSignatureRow newSignatureRow(SignRequest r, String title) {
-        String marker = "\u0000" + r.secret();
-        String body = text(r.locale(), "petitions.mail.sign.body", r.name(), title, r.linkBase() + SignatureToken.of(marker, r.secret()));
-        int at = body.indexOf(marker);
-        return new PetitionStore.NewSignatureRow(r.petitionId(), r.name(), r.email(), r.norm(), r.domain(), r.region(), r.ip(), r.subnet(),
-                r.secretHash(), r.processId(), text(r.locale(), "petitions.mail.sign.subject", title), body.substring(0, at),
-                body.substring(at + marker.length()), PetitionAlerts.watched(r.domain()));
+    /** A signature as the batch inserts it under {@code id}, with its confirmation mail worded in the signer's language. */
+    private PetitionStore.NewSignatureRow newSignatureRow(long id, SignRequest r, String title) {
+        return new PetitionStore.NewSignatureRow(id, r.petitionId(), r.name(), r.email(), r.norm(), r.domain(), r.region(), r.ip(), r.subnet(),
+                r.secretHash(), r.processId(), text(r.locale(), "petitions.mail.sign.subject", title),
+                text(r.locale(), "petitions.mail.sign.body", r.name(), title, r.linkBase() + SignatureToken.of(id, r.secret())),
+                PetitionAlerts.watched(r.domain()));
     }
 
     /**

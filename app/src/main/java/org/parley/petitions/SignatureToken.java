@@ -30,11 +30,6 @@ record SignatureToken(long id, String hash) {
 
     /** The token mailed for signature {@code id} with {@code secret}. */
     static String of(long id, String secret) {
-        return of(Long.toString(id), secret);
-    }
-
-    /** The token mailed with {@code secret} for a signature whose id is not known yet: {@code id} stands where it goes. */
-    static String of(String id, String secret) {
         return id + "_" + secret;
     }
 
