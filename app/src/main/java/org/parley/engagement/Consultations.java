@@ -426,9 +426,10 @@ public class Consultations {
     /**
      * Writes a batch of votes: resolves every vote's consultation, participant and statement with one query,
      * decides each in arrival order (the per-participant rate limit included), and upserts the accepted ones with
-     * one statement, which commits on its own (no transaction around the batch: {@link GroupCommits#createOneStatement}). Of two votes of one participant on one statement the
-     * later counts: inside a batch the earlier is dropped; between batches (other writers, other nodes) a
-     * vote never replaces a later one ({@code voted_at}), whichever commits first.
+     * one statement, which commits on its own (no transaction around the batch:
+     * {@link GroupCommits#createOneStatement}). Of two votes of one participant on one statement the later counts:
+     * inside a batch the earlier is dropped; between batches (other writers, other nodes) a vote never replaces a
+     * later one ({@code voted_at}), whichever commits first.
      */
     private void writeVotes(List<GroupCommit.Slot<VoteRequest, VoteOutcome>> batch) {
         Instant now = clock.instant();

@@ -245,6 +245,7 @@ class PetitionStore {
                 }).list();
         return new SigningContext(petitions, settings, blocked, ids[0]);
     }
+
     /**
      * For each source, how many signatures came from its subnet and from its address since its moment, into
      * {@code perSubnet} and {@code perIp} as "petitionId|value". Both come from one walk of the subnet's index (an

@@ -6,16 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.parley.support.ParleyTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,6 +38,9 @@ class GroupCommitTest {
 
     @Autowired
     TransactionTemplate tx;
+
+    @Autowired
+    DataSource dataSource;
 
     @BeforeEach
     void table() {
@@ -144,5 +151,30 @@ class GroupCommitTest {
         });
         assertThat(jdbc.sql("SELECT count(*) FROM group_commit_test WHERE k = ?").param(key).query(Long.class).single()).isZero();
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> commit.submit("poison"))).isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void aOneStatementBatchRunsOnOneConnectionAndItsStatementCommitsAlone() throws Exception {
+        List<Object> seen = new CopyOnWriteArrayList<>();
+        String key = "one-statement-" + System.nanoTime();
+        GroupCommit<String, Boolean> commit = commits.createOneStatement("test-one-statement", batch -> {
+            seen.add(TransactionSynchronizationManager.isActualTransactionActive());
+            long connection = jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single();
+            insert(batch, new ConcurrentLinkedQueue<>());
+            seen.add(connection == jdbc.sql("SELECT pg_backend_pid()").query(Long.class).single());
+            // committed by the statement itself: another connection sees the row before the batch's work is over
+            try (var other = dataSource.getConnection(); var st = other.prepareStatement("SELECT count(*) FROM group_commit_test WHERE k = ?")) {
+                st.setString(1, key);
+                try (var rs = st.executeQuery()) {
+                    rs.next();
+                    seen.add(rs.getLong(1));
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(commit.submit(key)).isTrue();
+        assertThat(seen).containsExactly(false, true, 1L);
+        assertThatThrownBy(() -> commit.submit(key)).isInstanceOf(IllegalArgumentException.class);
     }
 }
