@@ -215,8 +215,8 @@ class PetitionStore {
     }
 
     /**
-     * The {@link SigningContext} of these petitions, with {@code signatures} ids, in one query (a round trip costs
-     * about what a small read does). Ids not used are skipped, as a sequence's are after a rollback.
+     * The {@link SigningContext} of these petitions, with {@code signatures} ids, in one query instead of three (see
+     * {@link #insertSignatures} for why). Ids not used are skipped, as a sequence's are after a rollback.
      */
     SigningContext signingContext(Collection<Long> petitionIds, Collection<String> values, int signatures) {
         Map<Long, Row> petitions = new HashMap<>();
@@ -279,7 +279,8 @@ class PetitionStore {
     /**
      * Inserts the signatures whose normalised email has not signed their petition yet and, in the same statement,
      * the confirmation mail of each one inserted and the batch's signatures per tallied domain (one statement
-     * instead of three: a round trip costs the JVM and the database about as much as a small insert does).
+     * instead of three: each round trip costs the writer JDBC and kernel work, and the network's latency when the
+     * database is on another host).
      * Returns the ids of those inserted.
      */
     Set<Long> insertSignatures(List<NewSignatureRow> rows, Instant now) {

@@ -46,8 +46,7 @@ public class GroupCommits implements DisposableBean {
     /**
      * A group commit for work whose only write is ONE statement per batch (reads before it are fine): no transaction
      * is opened, so that statement commits on its own, atomic as any statement is, and the batch saves the round trip
-     * of a COMMIT (about as costly, for the JVM and the database, as the write itself is per item). The batch still
-     * runs on one connection.
+     * of a COMMIT. The batch still runs on one connection.
      */
     public <I, R> GroupCommit<I, R> createOneStatement(String name, Consumer<List<GroupCommit.Slot<I, R>>> work) {
         TransactionTemplate connectionScope = new TransactionTemplate(transactions);
