@@ -233,7 +233,9 @@ class PetitionStore {
                 FROM petition p LEFT JOIN petition_settings s ON s.process_id = p.process_id WHERE p.id = ANY(?)""")
                 .params(signatures, values.toArray(String[]::new), petitionIds.toArray(Long[]::new))
                 .query((rs, n) -> {
-                    ids[0] = Arrays.stream((Long[]) rs.getArray("signature_ids").getArray()).mapToLong(Long::longValue).toArray();
+                    if (n == 0) { // the same drawn ids on every row
+                        ids[0] = Arrays.stream((Long[]) rs.getArray("signature_ids").getArray()).mapToLong(Long::longValue).toArray();
+                    }
                     Row row = row(rs, n);
                     petitions.put(row.id(), row);
                     settings.put(row.processId(), rs.getBoolean("s_set") ? settings(rs, "s_") : PetitionSettings.DEFAULTS);

@@ -114,6 +114,9 @@ class PetitionMapAndAlertsTest {
             check(api.post(base + "/petitions/" + petition + "/signatures", """
                     {"name":"S","email":"signer%d.%d@%s","region":"Kyiv","consent":true}""".formatted(i, petition, domain)), 202);
         }
+        // signing again is refused, and a refused signature is not tallied
+        check(api.post(base + "/petitions/" + petition + "/signatures", """
+                {"name":"S","email":"signer0.%d@bots-%d.example","region":"Kyiv","consent":true}""".formatted(petition, petition)), 400);
         String open = base + "/petition-alerts?petitionId=" + petition;
         JsonNode before = check(mediator.get(open), 200).json();
         assertThat(before).as("the subnet (all from 127.0.0.x) reached half its limit of 10 as they signed").hasSize(1);

@@ -235,6 +235,8 @@ class PetitionsApiTest {
                 .allSatisfy(r -> assertThat(r.fieldError("email")).isEqualTo("This email address has already signed this petition."));
         assertThat(jdbc.sql("SELECT count(*) FROM petition_signature WHERE petition_id = ? AND email_norm = ?")
                 .params(m.petitionId(), "manythreads" + tag + "@gmail.com").query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = ANY(?)").param(variants.toArray(String[]::new))
+                .query(Long.class).single()).as("only the signature written is mailed").isEqualTo(1);
     }
 
     @Test

@@ -259,9 +259,11 @@ public final class LoadTools {
             Object profiler = Class.forName("one.profiler.AsyncProfiler").getMethod("getInstance", String.class).invoke(null, asprof);
             var execute = profiler.getClass().getMethod("execute", String.class);
             execute.invoke(profiler, "start,event=cpu,interval=997us");
-            T result = phase.call();
-            execute.invoke(profiler, "stop,collapsed,file=" + Path.of(dir, name + ".collapsed").toAbsolutePath());
-            return result;
+            try {
+                return phase.call();
+            } finally {
+                execute.invoke(profiler, "stop,collapsed,file=" + Path.of(dir, name + ".collapsed").toAbsolutePath());
+            }
         }
         try (jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
             r.start();
